@@ -82,6 +82,7 @@ public class JooqCodegen {
 
     private static void generate(Jdbc jdbc, Database database, String pkg, Path out) throws Exception {
         GenerationTool.generate(new Configuration()
+                .withLogging(org.jooq.meta.jaxb.Logging.WARN)
                 .withJdbc(jdbc)
                 .withGenerator(new Generator()
                         .withDatabase(database)

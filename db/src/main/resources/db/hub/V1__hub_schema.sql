@@ -299,3 +299,9 @@ CREATE TABLE sync_conflicts (
 );
 CREATE INDEX sync_conflicts_status_created ON sync_conflicts (status, created_at);
 CREATE INDEX sync_conflicts_shop ON sync_conflicts (shop_id, created_at);
+
+-- The three tender types every till understands; shops seed the same fixed ids.
+INSERT INTO payment_methods (id, code, name, kind, active, last_modified_at, version, deleted) VALUES
+    ('00000000-0000-7000-8000-000000000001', 'cash',  'Cash',  'cash',  true, '000000000000000-000000-seed', 1, false),
+    ('00000000-0000-7000-8000-000000000002', 'card',  'Card',  'card',  true, '000000000000000-000000-seed', 1, false),
+    ('00000000-0000-7000-8000-000000000003', 'other', 'Other', 'other', true, '000000000000000-000000-seed', 1, false);

@@ -301,6 +301,14 @@ CREATE TABLE replica_quarantine (
     settle_note TEXT
 );
 
+-- The three tender types every till understands; the same fixed ids are seeded at the hub, so
+-- these rows are shared rather than duplicated. Inserted before the capture triggers exist, so
+-- they never enter the outbox.
+INSERT INTO payment_methods (id, code, name, kind, active, last_modified_at, version, deleted) VALUES
+    ('00000000-0000-7000-8000-000000000001', 'cash',  'Cash',  'cash',  1, '000000000000000-000000-seed', 1, 0),
+    ('00000000-0000-7000-8000-000000000002', 'card',  'Card',  'card',  1, '000000000000000-000000-seed', 1, 0),
+    ('00000000-0000-7000-8000-000000000003', 'other', 'Other', 'other', 1, '000000000000000-000000-seed', 1, 0);
+
 -- ---------------------------------------------------------------- change capture
 CREATE TRIGGER categories_capture_insert AFTER INSERT ON categories
 WHEN (SELECT applying_remote FROM sync_context WHERE id = 1) = 0

@@ -22,8 +22,7 @@ public final class SchemaMigrator {
 
     /** The latest schema version shipped with this build. */
     public static int latestVersion(SchemaKind kind) {
-        MigrationInfo[] all = flyway(kind, null).info().all();
-        return all.length == 0 ? 0 : Integer.parseInt(all[all.length - 1].getVersion().getVersion());
+        return kind.latestVersion();
     }
 
     /** Migrates {@code dataSource} to the latest version; returns the versions before and after. */
@@ -61,10 +60,7 @@ public final class SchemaMigrator {
         var config = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .locations(kind.location())
                 .validateOnMigrate(true);
-        if (dataSource != null) {
-            config.dataSource(dataSource);
-        }
-        return config.load();
+        return config.dataSource(dataSource).load();
     }
 
     /** Schema versions before and after a migration run. */
