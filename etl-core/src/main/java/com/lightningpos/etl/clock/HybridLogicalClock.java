@@ -56,6 +56,19 @@ public final class HybridLogicalClock {
         }
     }
 
+    /**
+     * Moves the clock to at least {@code persisted} without the drift check: used at start-up with
+     * the newest timestamp found in the database, so a restarted node whose wall clock went back
+     * never issues a timestamp older than one it issued before.
+     */
+    public synchronized void advanceTo(Hlc persisted) {
+        if (persisted.physicalMillis() > lastPhysical
+                || (persisted.physicalMillis() == lastPhysical && persisted.counter() > lastCounter)) {
+            lastPhysical = persisted.physicalMillis();
+            lastCounter = persisted.counter();
+        }
+    }
+
     /** Throws {@link HlcTooFarAheadException} if {@code remote} is beyond the allowed drift. */
     public void checkNotTooFarAhead(Hlc remote) {
         long wall = wallClock.millis();
