@@ -5,7 +5,7 @@ public enum SchemaKind {
     /** A shop's local SQLite database, and the hub's cloud replica of it. */
     SHOP("classpath:db/shop", 2),
     /** The hub's central PostgreSQL database. */
-    HUB("classpath:db/hub", 2);
+    HUB("classpath:db/hub", 3);
 
     private final String location;
     private final int latestVersion;
