@@ -3,8 +3,6 @@ package com.lightningpos.etl.hub;
 import static com.lightningpos.db.hub.Tables.CATALOG_CHANGES;
 import static com.lightningpos.db.hub.Tables.SYNC_CONFLICTS;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lightningpos.etl.change.ChangeOp;
 import com.lightningpos.etl.change.SyncedTable;
 import com.lightningpos.etl.clock.Hlc;
@@ -29,8 +27,6 @@ import org.jooq.exception.DataAccessException;
  * and records both versions in {@code sync_conflicts}.
  */
 public final class HubCatalog {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HybridLogicalClock clock;
 
@@ -196,10 +192,6 @@ public final class HubCatalog {
     }
 
     static String json(Map<String, Object> row) {
-        try {
-            return JSON.writeValueAsString(row);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return HubJson.write(row);
     }
 }
