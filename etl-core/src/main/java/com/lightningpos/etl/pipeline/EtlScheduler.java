@@ -1,5 +1,6 @@
 package com.lightningpos.etl.pipeline;
 
+import static com.lightningpos.db.hub.Tables.CATALOG_CHANGES;
 import static com.lightningpos.db.hub.Tables.ETL_JOBS;
 import static com.lightningpos.db.hub.Tables.SHOPS;
 
@@ -41,6 +42,7 @@ public final class EtlScheduler implements AutoCloseable {
     private final Set<UUID> queuedOrRunning = ConcurrentHashMap.newKeySet();
     private final Set<UUID> rerun = ConcurrentHashMap.newKeySet();
     private final Consumer<EtlRun> listener;
+    private volatile long lastCatalogSeq = -1;
 
     public EtlScheduler(DSLContext hub, EtlJobRunner runner, Clock clock, Duration sweepInterval,
                         Duration wakePollInterval, int workerThreads, Consumer<EtlRun> listener) {
@@ -57,6 +59,8 @@ public final class EtlScheduler implements AutoCloseable {
     public void start() {
         timer.scheduleWithFixedDelay(guarded(this::sweep), 1_000, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(guarded(this::pollWakeRequests), wakePollInterval.toMillis(),
+                wakePollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(guarded(this::pollCatalogChanges), wakePollInterval.toMillis(),
                 wakePollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -106,6 +110,19 @@ public final class EtlScheduler implements AutoCloseable {
                 .and(ETL_JOBS.PUT_ASIDE_UNTIL.isNull().or(ETL_JOBS.PUT_ASIDE_UNTIL.lt(now)))
                 .fetch(ETL_JOBS.SHOP_ID)
                 .forEach(this::wake);
+    }
+
+    /**
+     * A new hub catalog change (from the console, the admin API or any hub instance's ETL) wakes
+     * every shop, so it reaches all replicas within a poll interval instead of the next sweep.
+     */
+    void pollCatalogChanges() {
+        Long newest = hub.select(DSL.max(CATALOG_CHANGES.SEQ)).from(CATALOG_CHANGES).fetchOne(0, Long.class);
+        long seq = newest == null ? 0 : newest;
+        if (lastCatalogSeq >= 0 && seq > lastCatalogSeq) {
+            wakeAll();
+        }
+        lastCatalogSeq = seq;
     }
 
     private List<UUID> enrolledShops() {
