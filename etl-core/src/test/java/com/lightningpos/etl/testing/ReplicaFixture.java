@@ -46,9 +46,22 @@ public final class ReplicaFixture implements ReplicaOpener {
 
     /** Appends changes to the shop's inbound log, as an applied push would. Returns the last seq. */
     public long pushed(UUID shopId, String table, String op, Map<String, Object> row) {
+        return pushed(dsl(shopId), shopId, table, op, row);
+    }
+
+    /** Many sales in one replica transaction (fast set-up for benchmarks and soak runs). */
+    public void pushedSales(UUID shopId, int count) {
+        dsl(shopId).transaction(cfg -> {
+            for (int i = 1; i <= count; i++) {
+                pushedSale(cfg.dsl(), shopId, i, 100 + i % 900);
+            }
+        });
+    }
+
+    private long pushed(DSLContext db, UUID shopId, String table, String op, Map<String, Object> row) {
         long seq = seqs.computeIfAbsent(shopId, id -> new AtomicLong()).incrementAndGet();
         try {
-            dsl(shopId).insertInto(REPLICA_INBOUND_LOG)
+            db.insertInto(REPLICA_INBOUND_LOG)
                     .set(REPLICA_INBOUND_LOG.SEQ, seq)
                     .set(REPLICA_INBOUND_LOG.TABLE_NAME, table)
                     .set(REPLICA_INBOUND_LOG.RECORD_ID, row.get("id").toString())
@@ -65,6 +78,10 @@ public final class ReplicaFixture implements ReplicaOpener {
 
     /** A completed sale with one line and one cash payment, pushed as the till's triggers would. */
     public UUID pushedSale(UUID shopId, long receiptNo, long totalCents) {
+        return pushedSale(dsl(shopId), shopId, receiptNo, totalCents);
+    }
+
+    private UUID pushedSale(DSLContext db, UUID shopId, long receiptNo, long totalCents) {
         UUID order = UUID.randomUUID();
         String now = Instant.now().toString();
         Map<String, Object> o = new LinkedHashMap<>();
@@ -87,7 +104,7 @@ public final class ReplicaFixture implements ReplicaOpener {
         o.put("created_at", now);
         o.put("voided_at", null);
         o.put("void_reason", null);
-        pushed(shopId, "sales_orders", "INSERT", o);
+        pushed(db, shopId, "sales_orders", "INSERT", o);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", UUID.randomUUID().toString());
         line.put("shop_id", shopId.toString());
@@ -108,7 +125,7 @@ public final class ReplicaFixture implements ReplicaOpener {
         line.put("tax_cents", 0);
         line.put("total_cents", totalCents);
         line.put("refunded_line_id", null);
-        pushed(shopId, "sales_order_items", "INSERT", line);
+        pushed(db, shopId, "sales_order_items", "INSERT", line);
         Map<String, Object> payment = new LinkedHashMap<>();
         payment.put("id", UUID.randomUUID().toString());
         payment.put("shop_id", shopId.toString());
@@ -118,7 +135,7 @@ public final class ReplicaFixture implements ReplicaOpener {
         payment.put("tendered_cents", totalCents);
         payment.put("change_cents", 0);
         payment.put("created_at", now);
-        pushed(shopId, "sales_order_payments", "INSERT", payment);
+        pushed(db, shopId, "sales_order_payments", "INSERT", payment);
         return order;
     }
 
