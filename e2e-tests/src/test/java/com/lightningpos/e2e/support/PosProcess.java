@@ -1,0 +1,44 @@
+package com.lightningpos.e2e.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The till server ({@code local-pos-server.jar}) as a real process:
+ * {@code java -jar local-pos-server.jar --server.port=<free> --pos.data-dir=<dir> --pos.demo-data=true <extra>}.
+ */
+public final class PosProcess extends AppProcess {
+
+    private PosProcess(String name, Path dataDir, Path logFile, int port, List<String> extraArgs) {
+        super(name, E2e.posJar(), dataDir, logFile, port, extraArgs);
+    }
+
+    /**
+     * A standalone till with the demo catalog, data and log under {@code artifacts.dir/<testName>}; not started yet.
+     * Extra arguments are Spring properties such as {@code --pos.hub-url=...}.
+     */
+    public static PosProcess standalone(String testName, String... extraArgs) {
+        String name = "pos";
+        Path dir = E2e.artifacts(testName);
+        return new PosProcess(name, E2e.freshDir(testName, "pos-data-"), dir.resolve(name + ".log"), E2e.freePort(),
+                List.of(extraArgs));
+    }
+
+    /** Like {@link #standalone} and started; fails if not healthy within 60 s. */
+    public static PosProcess start(String testName, String... extraArgs) {
+        PosProcess pos = standalone(testName, extraArgs);
+        pos.start();
+        return pos;
+    }
+
+    @Override
+    protected List<String> appArgs() {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port());
+        args.add("--server.address=127.0.0.1");
+        args.add("--pos.data-dir=" + dataDir());
+        args.add("--pos.demo-data=true");
+        return args;
+    }
+}
