@@ -67,9 +67,13 @@ class TwoEtlWorkersTest {
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
             for (int round = 0; round < 3; round++) {
-                for (UUID shop : shops) {
-                    pool.execute(() -> record(runsPerWorker, one.run(shop), "one"));
-                    pool.execute(() -> record(runsPerWorker, two.run(shop), "two"));
+                for (int i = 0; i < shops.size(); i++) {
+                    UUID shop = shops.get(i);
+                    Runnable byOne = () -> record(runsPerWorker, one.run(shop), "one");
+                    Runnable byTwo = () -> record(runsPerWorker, two.run(shop), "two");
+                    // Alternate who asks first, so both workers win some claims and contend for the rest.
+                    pool.execute(i % 2 == 0 ? byOne : byTwo);
+                    pool.execute(i % 2 == 0 ? byTwo : byOne);
                 }
             }
             pool.shutdown();
