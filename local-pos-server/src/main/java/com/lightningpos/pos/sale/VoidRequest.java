@@ -1,0 +1,4 @@
+package com.lightningpos.pos.sale;
+
+public record VoidRequest(String reason) {
+}
