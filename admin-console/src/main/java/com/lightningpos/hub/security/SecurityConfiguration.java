@@ -1,5 +1,7 @@
 package com.lightningpos.hub.security;
 
+import com.lightningpos.hub.sync.SyncSecurity;
+import com.lightningpos.hub.sync.TokenService;
 import com.lightningpos.hub.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -42,6 +44,12 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain syncApi(HttpSecurity http, TokenService tokens) throws Exception {
+        return SyncSecurity.chain(http, tokens);
     }
 
     @Bean

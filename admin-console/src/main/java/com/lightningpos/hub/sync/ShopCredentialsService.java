@@ -1,0 +1,93 @@
+package com.lightningpos.hub.sync;
+
+import static com.lightningpos.db.hub.Tables.SHOPS;
+
+import com.lightningpos.db.hub.tables.records.ShopsRecord;
+import com.lightningpos.etl.sync.EnrolResponse;
+import com.lightningpos.etl.sync.SyncProtocol.Codes;
+import com.lightningpos.etl.sync.TokenRequest;
+import com.lightningpos.etl.sync.TokenResponse;
+import com.lightningpos.hub.security.Secrets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The two exchanges that need no token: an enrolment code (single use, expiring) for a shop's
+ * permanent secret, and the secret for a short-lived token. Only hashes are stored.
+ */
+@Service
+class ShopCredentialsService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShopCredentialsService.class);
+
+    private final DSLContext db;
+    private final TokenService tokens;
+    private final ShopActivity activity;
+    private final Clock clock;
+
+    ShopCredentialsService(DSLContext db, TokenService tokens, ShopActivity activity, Clock clock) {
+        this.db = db;
+        this.tokens = tokens;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    EnrolResponse enrol(String enrolmentCode, Integer schemaVersion) {
+        String codeHash = Secrets.hash(enrolmentCode.strip().toUpperCase(Locale.ROOT));
+        String secret = Secrets.newSecret(32);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // One statement: two tills racing with the same code cannot both win it.
+        var enrolled = db.update(SHOPS)
+                .set(SHOPS.SECRET_HASH, Secrets.hash(secret))
+                .setNull(SHOPS.ENROLMENT_CODE_HASH)
+                .setNull(SHOPS.ENROLMENT_EXPIRES_AT)
+                .set(SHOPS.ENROLLED_AT, now)
+                .set(SHOPS.LAST_SEEN_AT, now)
+                .set(SHOPS.SCHEMA_VERSION, schemaVersion)
+                .where(SHOPS.ENROLMENT_CODE_HASH.eq(codeHash), SHOPS.ENROLMENT_EXPIRES_AT.gt(now), SHOPS.IS_ACTIVE.isTrue())
+                .returning(SHOPS.ID, SHOPS.NAME)
+                .fetchOne();
+        if (enrolled == null) {
+            throw refusal(db.selectFrom(SHOPS).where(SHOPS.ENROLMENT_CODE_HASH.eq(codeHash)).fetchOne());
+        }
+        log.info("Shop {} ({}) enrolled", enrolled.getName(), enrolled.getId());
+        activity.enrolled(enrolled.getId());
+        return new EnrolResponse(enrolled.getId().toString(), enrolled.getName(), secret);
+    }
+
+    TokenResponse token(TokenRequest request) {
+        ShopsRecord shop = shop(request.shopId());
+        if (shop == null || shop.getSecretHash() == null || !Secrets.matches(request.secret(), shop.getSecretHash())) {
+            throw new SyncApiException(HttpStatus.UNAUTHORIZED, Codes.BAD_CREDENTIALS, "Unknown shop or wrong secret.");
+        }
+        if (!Boolean.TRUE.equals(shop.getIsActive())) {
+            throw new SyncApiException(HttpStatus.FORBIDDEN, Codes.SHOP_INACTIVE, "This shop has been deactivated by head office.");
+        }
+        return tokens.issue(shop.getId(), shop.getSecretHash());
+    }
+
+    private ShopsRecord shop(String shopId) {
+        try {
+            return shopId == null ? null : db.selectFrom(SHOPS).where(SHOPS.ID.eq(UUID.fromString(shopId))).fetchOne();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static SyncApiException refusal(ShopsRecord withCode) {
+        if (withCode != null && !Boolean.TRUE.equals(withCode.getIsActive())) {
+            return new SyncApiException(HttpStatus.FORBIDDEN, Codes.SHOP_INACTIVE, "This shop has been deactivated by head office.");
+        }
+        String why = withCode != null ? "This enrolment code has expired; ask head office for a new one."
+                : "This enrolment code is unknown or already used; ask head office for a new one.";
+        return new SyncApiException(HttpStatus.BAD_REQUEST, Codes.ENROLMENT_CODE_INVALID, why);
+    }
+}

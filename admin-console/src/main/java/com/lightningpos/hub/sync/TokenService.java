@@ -1,0 +1,94 @@
+package com.lightningpos.hub.sync;
+
+import com.lightningpos.etl.sync.TokenResponse;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/**
+ * Short-lived HS256 JWTs for shops (jjwt): subject = shop id, plus a fingerprint of the shop's
+ * current secret hash, so rotating the secret invalidates tokens already handed out.
+ */
+public class TokenService {
+
+    static final String SECRET_VERSION = "sv";
+
+    private final SecretKey key;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public TokenService(SecretKey key, Clock clock, Duration ttl) {
+        this.key = key;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public TokenResponse issue(UUID shopId, String secretHash) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        String token = Jwts.builder()
+                .subject(shopId.toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .claim(SECRET_VERSION, secretVersion(secretHash))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new TokenResponse(token, expires);
+    }
+
+    /** The shop a valid token speaks for; throws {@link InvalidTokenException} otherwise. */
+    public ShopPrincipal verify(String token) {
+        try {
+            Claims claims = Jwts.parser()
+                    .verifyWith(key)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            return new ShopPrincipal(UUID.fromString(claims.getSubject()), claims.get(SECRET_VERSION, String.class));
+        } catch (ExpiredJwtException e) {
+            throw new InvalidTokenException(true, "The token has expired; exchange the shop's credentials for a new one.");
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidTokenException(false, "The token is not valid.");
+        }
+    }
+
+    /** A short fingerprint of a stored secret hash (never the hash itself) for the token. */
+    public static String secretVersion(String secretHash) {
+        if (secretHash == null) {
+            return "";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("sv:" + secretHash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bearer token that is missing, malformed, forged or expired. */
+    public static class InvalidTokenException extends RuntimeException {
+
+        private final boolean expired;
+
+        public InvalidTokenException(boolean expired, String message) {
+            super(message);
+            this.expired = expired;
+        }
+
+        public boolean expired() {
+            return expired;
+        }
+    }
+}
