@@ -15,10 +15,11 @@ public final class PosProcess extends AppProcess {
     }
 
     /**
-     * A standalone till with the demo catalog, data and log under {@code artifacts.dir/<testName>}; not started yet.
-     * Extra arguments are Spring properties such as {@code --pos.hub-url=...}.
+     * A till (standalone with the demo catalog unless the extra arguments name a hub), data and log under
+     * {@code artifacts.dir/<testName>}; not started yet. Extra arguments are Spring properties such as
+     * {@code --pos.hub-url=...}.
      */
-    public static PosProcess standalone(String testName, String... extraArgs) {
+    public static PosProcess create(String testName, String... extraArgs) {
         String name = "pos";
         Path dir = E2e.artifacts(testName);
         return new PosProcess(name, E2e.freshDir(testName, "pos-data-"), dir.resolve(name + ".log"), E2e.freePort(),
@@ -27,7 +28,7 @@ public final class PosProcess extends AppProcess {
 
     /** Like {@link #standalone} and started; fails if not healthy within 60 s. */
     public static PosProcess start(String testName, String... extraArgs) {
-        PosProcess pos = standalone(testName, extraArgs);
+        PosProcess pos = create(testName, extraArgs);
         pos.start();
         return pos;
     }
