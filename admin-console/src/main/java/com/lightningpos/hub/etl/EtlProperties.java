@@ -18,6 +18,6 @@ public record EtlProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("250ms") Duration wakePoll,
-        @DefaultValue("1000") int batchSize,
+        @DefaultValue("5000") int batchSize,
         @DefaultValue("4") int workers) {
 }

@@ -23,20 +23,29 @@ import org.jooq.impl.DSL;
 /**
  * Transforms and loads one extracted batch into PostgreSQL, inside the caller's transaction (the
  * same one that moves the ETL cursor). Shop-owned rows are upserted by id as they are, so a
- * replayed batch overwrites with identical values and counts nothing twice; they go out as one
- * multi-row {@code INSERT … ON CONFLICT (id) DO UPDATE} per table and chunk, which measured several
- * times faster than a JDBC batch of single-row upserts (docs/benchmarks.md). Catalog rows go
- * through {@link HubCatalog}'s conflict rule one by one.
+ * replayed batch overwrites with identical values and counts nothing twice. By default they are
+ * COPYed into a staging table and merged per table ({@link CopyStagingWriter}); the alternative, one
+ * multi-row {@code INSERT … ON CONFLICT} per table and chunk, is kept for comparison — both measured
+ * in docs/benchmarks.md. Catalog rows go through {@link HubCatalog}'s conflict rule one by one.
  */
 public final class Loader {
 
     /** Rows per statement: keeps bind variables far below PostgreSQL's 32,767 limit. */
     private static final int ROWS_PER_STATEMENT = 500;
 
+    /** How shop-owned rows reach PostgreSQL; both are idempotent upserts by id. */
+    public enum Strategy { MULTI_ROW_UPSERT, COPY_STAGING }
+
     private final HubCatalog catalog;
+    private final Strategy strategy;
 
     public Loader(HubCatalog catalog) {
+        this(catalog, Strategy.COPY_STAGING);
+    }
+
+    public Loader(HubCatalog catalog, Strategy strategy) {
         this.catalog = catalog;
+        this.strategy = strategy;
     }
 
     public LoadResult load(DSLContext tx, UUID shopId, List<ChangeRow> rows) {
@@ -69,7 +78,7 @@ public final class Loader {
         return owner != null && owner.toString().equals(shopId.toString());
     }
 
-    private static void flush(DSLContext tx, SyncedTable table, Map<String, Map<String, Object>> images) {
+    private void flush(DSLContext tx, SyncedTable table, Map<String, Map<String, Object>> images) {
         if (images == null || images.isEmpty()) {
             return;
         }
@@ -81,6 +90,10 @@ public final class Loader {
             byColumns.computeIfAbsent(new ArrayList<>(values.keySet()), k -> new ArrayList<>()).add(values);
         }
         byColumns.forEach((columns, rows) -> {
+            if (strategy == Strategy.COPY_STAGING) {
+                tx.connection(c -> CopyStagingWriter.upsert(c, hub, columns, rows));
+                return;
+            }
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 upsert(tx, hub, columns, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
             }

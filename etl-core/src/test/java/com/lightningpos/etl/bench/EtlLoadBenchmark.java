@@ -31,7 +31,7 @@ import org.postgresql.copy.CopyManager;
  * files into a real PostgreSQL, then COPYs the same number of rows into the same tables of a fresh
  * database as the reference. Not a test: run it with
  * {@code ./mvnw -q -pl etl-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.lightningpos.etl.bench.EtlLoadBenchmark -Dexec.args="20 2000"}.
+ * -Dexec.mainClass=com.lightningpos.etl.bench.EtlLoadBenchmark -Dexec.args="20 3000 COPY_STAGING 5000"} (shops, sales per shop, strategy, rows per transaction).
  */
 public final class EtlLoadBenchmark {
 
@@ -54,9 +54,11 @@ public final class EtlLoadBenchmark {
                 fill(replicas, shop, salesPerShop);
             }
             long rows = 3L * shops * salesPerShop;
+            int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+            Loader.Strategy strategy = Loader.Strategy.valueOf(args.length > 2 ? args[2] : "COPY_STAGING");
             EtlJobRunner runner = new EtlJobRunner(hub, new Extractor(replicas),
-                    new Loader(new HubCatalog(new HybridLogicalClock(Clock.systemUTC(), "hub"))),
-                    new Propagator(replicas, Clock.systemUTC(), 1000), Clock.systemUTC(), 1000, "bench");
+                    new Loader(new HubCatalog(new HybridLogicalClock(Clock.systemUTC(), "hub")), strategy),
+                    new Propagator(replicas, Clock.systemUTC(), 1000), Clock.systemUTC(), batchSize, "bench");
 
             long t0 = System.nanoTime();
             for (UUID shop : shopIds) {
@@ -72,8 +74,8 @@ public final class EtlLoadBenchmark {
             }
 
             double copySeconds = copyReference(shopIds, salesPerShop);
-            System.out.printf(Locale.ROOT, "ETL  %d shops x %d sales = %d rows in %.2f s: %.0f rows/s%n",
-                    shops, salesPerShop, rows, etlSeconds, rows / etlSeconds);
+            System.out.printf(Locale.ROOT, "ETL (%s, batch %d) %d shops x %d sales = %d rows in %.2f s: %.0f rows/s%n",
+                    strategy, batchSize, shops, salesPerShop, rows, etlSeconds, rows / etlSeconds);
             System.out.printf(Locale.ROOT, "COPY same %d rows in %.2f s: %.0f rows/s (reference)%n",
                     rows, copySeconds, rows / copySeconds);
             System.out.printf(Locale.ROOT, "ETL / COPY = %.2f%n", copySeconds / etlSeconds);
