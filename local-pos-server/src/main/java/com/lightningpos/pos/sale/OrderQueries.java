@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Reads orders with their lines, payments and how much of each line was refunded. */
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Service;
 public class OrderQueries {
 
     private static final int MAX_PAGE = 200;
+
+    /**
+     * Payments have no sequence column; SQLite's rowid keeps the order in which they were handed over
+     * (their UUIDv7 ids are random within a millisecond). Worth a {@code payment_no} column one day.
+     */
+    private static final Field<Long> INSERTION_ORDER = DSL.field(DSL.name(SALES_ORDER_PAYMENTS.getName(), "rowid"), Long.class);
 
     private final DSLContext db;
 
@@ -61,7 +69,7 @@ public class OrderQueries {
                 .where(SALES_ORDER_ITEMS.ORDER_ID.in(ids)).orderBy(SALES_ORDER_ITEMS.LINE_NO).fetch()
                 .stream().collect(Collectors.groupingBy(SalesOrderItemsRecord::getOrderId));
         Map<String, List<SalesOrderPaymentsRecord>> payments = ctx.selectFrom(SALES_ORDER_PAYMENTS)
-                .where(SALES_ORDER_PAYMENTS.ORDER_ID.in(ids)).orderBy(SALES_ORDER_PAYMENTS.CREATED_AT, SALES_ORDER_PAYMENTS.ID)
+                .where(SALES_ORDER_PAYMENTS.ORDER_ID.in(ids)).orderBy(INSERTION_ORDER)
                 .fetch().stream().collect(Collectors.groupingBy(SalesOrderPaymentsRecord::getOrderId));
         Map<String, Long> refunded = refundedMilli(ctx,
                 lines.values().stream().flatMap(List::stream).map(SalesOrderItemsRecord::getId).toList());

@@ -5,6 +5,7 @@ import com.lightningpos.pos.catalog.Item;
 import com.lightningpos.pos.catalog.ScanResult;
 import com.lightningpos.pos.catalog.ScanService;
 import com.lightningpos.pos.web.ApiException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -67,11 +68,11 @@ class SalePricer {
         if (line == null || (blank(line.itemId()) && blank(line.barcode()))) {
             throw ApiException.badRequest("validation_failed", "Every line needs an itemId or a barcode.");
         }
-        long requestedMilli = Quantities.toMilli(line.quantity() == null ? java.math.BigDecimal.ONE : line.quantity());
+        long requestedMilli = Quantities.toMilli(line.quantity() == null ? BigDecimal.ONE : line.quantity());
         ScanResult scanned = blank(line.itemId())
                 ? scans.resolve(tx, line.barcode()).orElseThrow(
                         () -> ApiException.unprocessable("unknown_item", "No item has the barcode " + line.barcode() + "."))
-                : catalog.item(tx, line.itemId()).map(i -> new ScanResult(i, java.math.BigDecimal.ONE, null, ScanResult.NONE))
+                : catalog.item(tx, line.itemId()).map(i -> new ScanResult(i, BigDecimal.ONE, null, ScanResult.NONE))
                         .orElseThrow(() -> ApiException.unprocessable("unknown_item", "There is no item " + line.itemId() + "."));
         Item item = scanned.item();
         if (!item.active()) {

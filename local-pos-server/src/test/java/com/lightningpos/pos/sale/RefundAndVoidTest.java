@@ -2,6 +2,7 @@ package com.lightningpos.pos.sale;
 
 import static com.lightningpos.db.shop.Tables.STOCK_LEVELS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.pos.PosServerTest;
@@ -32,8 +33,7 @@ class RefundAndVoidTest extends PosServerTest {
         assertThat(refund.get("lines").get(0).get("refundedLineId").asText()).isEqualTo(lineId);
         assertThat(refund.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("-1");
         assertThat(stock(mug)).isEqualTo(-2000);
-        JsonNode original = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/orders/" + sale.get("id").asText())).andReturn());
+        JsonNode original = body(mvc.perform(get("/api/orders/" + sale.get("id").asText())).andReturn());
         assertThat(original.get("lines").get(0).get("refundedQuantity").decimalValue()).isEqualByComparingTo("1");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.pos.PosServerTest;
 import com.lightningpos.pos.catalog.Item;
+import com.lightningpos.pos.catalog.ItemRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SaleIdempotencyTest extends PosServerTest {
         Map<String, Object> order = order(newId(), List.of(line(tea, 1)), List.of(pay("card", 300)));
         JsonNode first = body(postJson("/api/orders", order));
 
-        items.update(tea.id(), new com.lightningpos.pos.catalog.ItemRequest(null, null, null, 999L, null, null, null, null));
+        items.update(tea.id(), new ItemRequest(null, null, null, 999L, null, null, null, null));
         MvcResult retry = postJson("/api/orders", order);
 
         assertThat(retry.getResponse().getStatus()).isEqualTo(200);

@@ -3,6 +3,7 @@ package com.lightningpos.pos.sale;
 import static com.lightningpos.db.shop.Tables.SALES_ORDERS;
 import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.max;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.db.shop.tables.records.SyncChangesRecord;
@@ -69,7 +70,7 @@ class SaleOutboxTest extends PosServerTest {
     }
 
     private long lastSeq() {
-        Long seq = dsl.select(org.jooq.impl.DSL.max(SYNC_CHANGES.SEQ)).from(SYNC_CHANGES).fetchOne().value1();
+        Long seq = dsl.select(max(SYNC_CHANGES.SEQ)).from(SYNC_CHANGES).fetchOne().value1();
         return seq == null ? 0 : seq;
     }
 }

@@ -1,6 +1,7 @@
 package com.lightningpos.pos.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.pos.PosServerTest;
@@ -102,8 +103,7 @@ class SaleRejectionTest extends PosServerTest {
     @Test
     void a_body_that_is_not_json_is_refused_with_malformed_json() throws Exception {
         Footprint before = footprint();
-        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/orders").contentType("application/json").content("{\"id\": ")).andReturn();
+        MvcResult result = mvc.perform(post("/api/orders").contentType("application/json").content("{\"id\": ")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(result).get("code").asText()).isEqualTo("malformed_json");
         assertThat(footprint()).isEqualTo(before);
