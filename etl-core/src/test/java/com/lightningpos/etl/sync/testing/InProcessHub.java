@@ -1,5 +1,7 @@
 package com.lightningpos.etl.sync.testing;
 
+import com.lightningpos.etl.sync.EnrolRequest;
+import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.HubStatus;
 import com.lightningpos.etl.sync.PushRequest;
 import com.lightningpos.etl.sync.SyncJson;
@@ -38,6 +40,7 @@ public final class InProcessHub implements SyncTransport {
     private final Map<String, String> secrets = new HashMap<>();
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Map<String, String> tokenShops = new HashMap<>();
+    private final Map<String, EnrolResponse> codes = new HashMap<>();
     public final AtomicInteger tokensIssued = new AtomicInteger();
     public int requiredVersion = 1;
     public int minUploadVersion = 1;
@@ -51,9 +54,22 @@ public final class InProcessHub implements SyncTransport {
         secrets.put(shopId, secret);
     }
 
+    /** A one-time enrolment code for a shop; enrolling spends it and issues {@code secret}. */
+    public void provisionCode(String code, String shopId, String shopName, String secret) {
+        codes.put(code, new EnrolResponse(shopId, shopName, secret));
+    }
+
     @Override
     public synchronized TransportResponse exchange(TransportRequest request) {
         try {
+            if (request.path().equals(SyncProtocol.ENROL)) {
+                EnrolResponse enrolled = codes.remove(SyncJson.read(request.body(), EnrolRequest.class).enrolmentCode());
+                if (enrolled == null) {
+                    return problem(400, Codes.ENROLMENT_CODE_INVALID, "unknown or spent code", null, null);
+                }
+                provision(enrolled.shopId(), enrolled.secret());
+                return json(200, enrolled);
+            }
             if (request.path().equals(SyncProtocol.TOKEN)) {
                 return token(SyncJson.read(request.body(), TokenRequest.class));
             }
@@ -65,6 +81,12 @@ public final class InProcessHub implements SyncTransport {
             if (request.path().equals(SyncProtocol.STATUS)) {
                 return json(200, new HubStatus(requiredVersion, minUploadVersion, replicas.highWaterSeq(shop),
                         replicas.openQuarantineCount(shop), clock.instant()));
+            }
+            if (request.path().endsWith("/snapshot")) {
+                java.nio.file.Path file = replicas.snapshot(shop);
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                java.nio.file.Files.delete(file);
+                return new TransportResponse(200, Map.of("content-type", "application/vnd.sqlite3"), bytes);
             }
             Matcher m = SHOP_PATH.matcher(request.path());
             if (!m.matches()) {

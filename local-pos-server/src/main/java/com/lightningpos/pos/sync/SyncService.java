@@ -1,0 +1,218 @@
+package com.lightningpos.pos.sync;
+
+import com.lightningpos.db.SchemaKind;
+import com.lightningpos.etl.clock.HybridLogicalClock;
+import com.lightningpos.etl.sync.TransportException;
+import com.lightningpos.etl.sync.client.HubApi;
+import com.lightningpos.etl.sync.client.HubCallException;
+import com.lightningpos.etl.sync.client.SyncClient;
+import com.lightningpos.etl.sync.client.SyncListener;
+import com.lightningpos.etl.sync.client.SyncOutcome;
+import com.lightningpos.pos.config.PosProperties;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the till's sync: at start, every {@code pos.sync-interval}, and on demand. Never two runs at
+ * once (a second request while one runs is answered "skipped"), and never on a request thread of
+ * a sale: selling only ever waits for SQLite's short write lock, which a sync takes page by page.
+ */
+@Service
+public class SyncService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+    /** What the last run left behind, for the status panel. */
+    record RunState(boolean standalone, boolean running, boolean hubReachable, String lastError, long quarantinedCount,
+                    SyncStatus.Bootstrap bootstrap, String shopId, String hubUrl) {
+
+        RunState with(boolean running, SyncStatus.Bootstrap bootstrap) {
+            return new RunState(standalone, running, hubReachable, lastError, quarantinedCount, bootstrap, shopId, hubUrl);
+        }
+    }
+
+    /** The answer of an on-demand sync. */
+    public record Result(String outcome, SyncStatus status) {
+    }
+
+    private final PosProperties properties;
+    private final DSLContext db;
+    private final Clock clock;
+    private final CredentialsStore store;
+    private final Enrolment enrolment;
+    private final SyncStatusQuery query;
+    private final ObjectProvider<HybridLogicalClock> hlc;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "till-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile RunState state;
+    private HubApi hub;
+    private StoredCredentials hubFor;
+
+    public SyncService(PosProperties properties, DSLContext db, Clock clock, SyncStatusQuery query,
+                       ObjectProvider<HybridLogicalClock> hlc) {
+        this.properties = properties;
+        this.db = db;
+        this.clock = clock;
+        this.store = new CredentialsStore(properties.dataDir());
+        this.enrolment = new Enrolment(properties, store, db, clock);
+        this.query = query;
+        this.hlc = hlc;
+        Optional<StoredCredentials> stored = store.read();
+        this.state = new RunState(standalone(stored), false, false, null, 0, SyncStatus.Bootstrap.IDLE,
+                stored.map(StoredCredentials::shopId).orElse(null), hubUrl(stored));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void startBackgroundSync() {
+        if (state.standalone()) {
+            log.info("No hub configured: this till works standalone and does not sync");
+            return;
+        }
+        long period = Math.max(1_000, properties.syncInterval().toMillis());
+        background.scheduleWithFixedDelay(this::runQuietly, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    public SyncStatus status() {
+        return query.status(state);
+    }
+
+    /** Runs a sync now on the caller's thread, unless one is running already. */
+    public Result syncNow() {
+        if (state.standalone()) {
+            return new Result("skipped", status());
+        }
+        if (!lock.tryLock()) {
+            return new Result("skipped", status());
+        }
+        try {
+            return new Result(run() ? "ok" : "failed", status());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called whenever the status may have changed (run started, progress, run ended). */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void runQuietly() {
+        try {
+            syncNow();
+        } catch (RuntimeException e) {
+            log.warn("Background sync failed: {}", e.toString());
+        }
+    }
+
+    private boolean run() {
+        update(state.with(true, SyncStatus.Bootstrap.IDLE));
+        try {
+            Optional<StoredCredentials> credentials = enrolment.credentials();
+            if (credentials.isEmpty()) {
+                finish(false, "not_enrolled: start the till with pos.enrolment-code from head office", null, null);
+                return false;
+            }
+            SyncOutcome outcome = new SyncClient(db, hub(credentials.get()), clock, hlc.getIfAvailable(),
+                    SyncClient.DEFAULT_PUSH_BATCH, SyncClient.DEFAULT_PULL_PAGE).run(progress());
+            finish(outcome.hubReachable(), outcome.ok() ? null : errorOf(outcome), outcome.quarantinedCount(), credentials.get());
+            return outcome.ok();
+        } catch (TransportException e) {
+            finish(false, "hub_unreachable", null, null);
+            return false;
+        } catch (HubCallException e) {
+            finish(true, e.code() + ": " + e.error().detail(), null, null);
+            return false;
+        } catch (RuntimeException e) {
+            log.error("Sync run failed", e);
+            finish(false, e.getMessage(), null, null);
+            return false;
+        }
+    }
+
+    private SyncListener progress() {
+        return new SyncListener() {
+            @Override
+            public void bootstrapProgress(long received, long total) {
+                update(state.with(true, new SyncStatus.Bootstrap(received < total, received, total)));
+            }
+
+            @Override
+            public void pushed(long ackedSeq) {
+                notifyListeners();
+            }
+        };
+    }
+
+    private void finish(boolean reachable, String error, Long quarantined, StoredCredentials credentials) {
+        Optional<StoredCredentials> stored = credentials != null ? Optional.of(credentials) : store.read();
+        update(new RunState(standalone(stored), false, reachable, error,
+                quarantined != null ? quarantined : state.quarantinedCount(), SyncStatus.Bootstrap.IDLE,
+                stored.map(StoredCredentials::shopId).orElse(null), hubUrl(stored)));
+    }
+
+    private static String errorOf(SyncOutcome outcome) {
+        return switch (outcome.errorCode() == null ? "" : outcome.errorCode()) {
+            case "hub_unreachable", "schema_update_required" -> outcome.errorCode();
+            case "unauthorized", "token_expired", "bad_credentials" -> "unauthorized";
+            default -> outcome.error();
+        };
+    }
+
+    private synchronized HubApi hub(StoredCredentials credentials) {
+        if (hub == null || !credentials.equals(hubFor)) {
+            URI url = HubUrls.check(hubUrl(Optional.of(credentials)), properties.allowInsecureHub());
+            hub = new HubApi(new HttpSyncTransport(url), credentials.credentials(), SchemaKind.SHOP.latestVersion(), clock);
+            hubFor = credentials;
+        }
+        return hub;
+    }
+
+    /** {@code pos.hub-url} when given, else the hub the till enrolled with. */
+    private String hubUrl(Optional<StoredCredentials> stored) {
+        return properties.standalone() ? stored.map(StoredCredentials::hubUrl).orElse(null) : properties.hubUrl();
+    }
+
+    private boolean standalone(Optional<StoredCredentials> stored) {
+        return properties.standalone() && stored.isEmpty();
+    }
+
+    private void update(RunState next) {
+        state = next;
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.debug("Sync status listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,31 @@
+package com.lightningpos.pos.sync;
+
+/**
+ * The till's sync state as {@code GET /api/sync/status} shows it (docs/pos-api.md, "Sync").
+ *
+ * @param state                 online, offline, syncing or standalone
+ * @param lastSyncedAt          when the sales last reached the hub completely
+ * @param pendingCount          outbox changes not yet acknowledged by the hub
+ * @param oldestPendingAt       when the oldest of them was made
+ * @param quarantinedCount      this shop's changes the hub holds for support (as of the last sync)
+ * @param needsUpdate           the hub requires a newer schema for catalog downloads
+ */
+public record SyncStatus(String state, boolean standalone, String shopId, String hubUrl, String lastSyncedAt,
+                         long pendingCount, String oldestPendingAt, long quarantinedCount, boolean needsUpdate,
+                         int localSchemaVersion, Integer requiredSchemaVersion, String lastError, Streams streams,
+                         Bootstrap bootstrap) {
+
+    public record Streams(SalesUp salesUp, CatalogDown catalogDown) {
+    }
+
+    public record SalesUp(long pendingCount, String oldestPendingAt, String lastSyncedAt, String lastError) {
+    }
+
+    public record CatalogDown(String lastSyncedAt, String lastError, long cursor) {
+    }
+
+    /** Progress of the first catalog download, so the cashier sees the till getting ready. */
+    public record Bootstrap(boolean inProgress, long received, Long total) {
+        public static final Bootstrap IDLE = new Bootstrap(false, 0, null);
+    }
+}
