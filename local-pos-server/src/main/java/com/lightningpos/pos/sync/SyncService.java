@@ -77,9 +77,19 @@ public class SyncService implements DisposableBean {
         this.enrolment = new Enrolment(properties, store, db, clock);
         this.query = query;
         this.hlc = hlc;
-        Optional<StoredCredentials> stored = store.read();
+        Optional<StoredCredentials> stored = readQuietly(store);
         this.state = new RunState(standalone(stored), false, false, null, 0, SyncStatus.Bootstrap.IDLE,
                 stored.map(StoredCredentials::shopId).orElse(null), hubUrl(stored));
+    }
+
+    /** A damaged credentials file must not stop the till from selling; the sync reports it instead. */
+    private static Optional<StoredCredentials> readQuietly(CredentialsStore store) {
+        try {
+            return store.read();
+        } catch (RuntimeException e) {
+            log.error("{}: sync is off until it is fixed or removed", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -164,7 +174,7 @@ public class SyncService implements DisposableBean {
     }
 
     private void finish(boolean reachable, String error, Long quarantined, StoredCredentials credentials) {
-        Optional<StoredCredentials> stored = credentials != null ? Optional.of(credentials) : store.read();
+        Optional<StoredCredentials> stored = credentials != null ? Optional.of(credentials) : readQuietly(store);
         update(new RunState(standalone(stored), false, reachable, error,
                 quarantined != null ? quarantined : state.quarantinedCount(), SyncStatus.Bootstrap.IDLE,
                 stored.map(StoredCredentials::shopId).orElse(null), hubUrl(stored)));

@@ -144,6 +144,27 @@ class TillSyncTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("data:{").contains("\"state\""));
     }
 
+    @Test
+    void a_till_restored_on_a_new_machine_from_the_hub_has_every_synced_sale() throws Exception {
+        sell(14);
+        post("/api/sync");
+        Path newMachine = temp("restored-till-");
+        Files.copy(DATA_DIR.resolve("credentials.json"), newMachine.resolve("credentials.json"));
+        var env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("restore",
+                java.util.Map.of("pos.restore-from-hub", "true", "pos.data-dir", newMachine.toString())));
+
+        new RestoreFromHub().onApplicationEvent(new org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent(
+                new org.springframework.boot.DefaultBootstrapContext(), new org.springframework.boot.SpringApplication(), new String[0], env));
+
+        var restored = org.jooq.impl.DSL.using(com.lightningpos.db.SqliteDatabases.openShopSchema(newMachine.resolve("shop.db")),
+                org.jooq.SQLDialect.SQLITE);
+        assertThat(restored.fetchValue("SELECT id FROM shop_config")).isEqualTo(SHOP_ID);
+        assertThat(((Number) restored.fetchValue("SELECT count(*) FROM sales_orders WHERE receipt_no = 14")).intValue()).isEqualTo(1);
+        assertThat(((Number) restored.fetchValue("SELECT cursor FROM sync_state WHERE stream = 'sales_up'")).longValue())
+                .isEqualTo(REPLICAS.highWaterSeq(SHOP_ID));
+    }
+
     void sell(int receiptNo) {
         String order = UUID.randomUUID().toString();
         db.transaction(c -> {
