@@ -7,6 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Where the jars are, where artifacts go, and free ports: the settings surefire passes in. */
 public final class E2e {
@@ -31,11 +35,23 @@ public final class E2e {
         return jar;
     }
 
-    /** {@code artifacts.dir}/{@code sub}, created: logs, screenshots and data dirs of one test class. */
+    private static final Set<String> CLEANED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * {@code artifacts.dir}/{@code sub}, created: logs, screenshots and data dirs of one test class. What an
+     * earlier run left there is deleted on first use in this JVM, so the directory shows this run only.
+     */
     public static Path artifacts(String sub) {
         Path root = Paths.get(System.getProperty("artifacts.dir", "target/e2e-artifacts")).toAbsolutePath().normalize();
         Path dir = root.resolve(sub);
         try {
+            if (CLEANED.add(sub) && Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
