@@ -15,7 +15,10 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** Reads a replica's inbound log after the shop's ETL cursor, in bounded batches. */
+/**
+ * Reads a replica's inbound log after the shop's ETL cursor, in bounded batches. The cursor follows
+ * the log's append order ({@code etl_seq}); the returned rows carry it as their {@code seq}.
+ */
 public final class Extractor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +33,10 @@ public final class Extractor {
     public List<ChangeRow> after(UUID shopId, long cursor, int limit) {
         DSLContext replica = DSL.using(replicas.replica(shopId), SQLDialect.SQLITE);
         return replica.selectFrom(REPLICA_INBOUND_LOG)
-                .where(REPLICA_INBOUND_LOG.SEQ.gt(cursor))
-                .orderBy(REPLICA_INBOUND_LOG.SEQ)
+                .where(REPLICA_INBOUND_LOG.ETL_SEQ.gt(cursor))
+                .orderBy(REPLICA_INBOUND_LOG.ETL_SEQ)
                 .limit(limit)
-                .fetch(r -> new ChangeRow(r.getSeq(), r.getTableName(), r.getRecordId(), ChangeOp.valueOf(r.getOp()),
+                .fetch(r -> new ChangeRow(r.getEtlSeq(), r.getTableName(), r.getRecordId(), ChangeOp.valueOf(r.getOp()),
                         parse(r.getPayload()), r.getHlc(), shopId.toString()));
     }
 
@@ -42,7 +45,7 @@ public final class Extractor {
         DSLContext replica = DSL.using(replicas.replica(shopId), SQLDialect.SQLITE);
         var row = replica.select(DSL.count(), DSL.min(REPLICA_INBOUND_LOG.APPLIED_AT))
                 .from(REPLICA_INBOUND_LOG)
-                .where(REPLICA_INBOUND_LOG.SEQ.gt(cursor))
+                .where(REPLICA_INBOUND_LOG.ETL_SEQ.gt(cursor))
                 .fetchOne();
         return new Backlog(row.value1(), row.value2());
     }

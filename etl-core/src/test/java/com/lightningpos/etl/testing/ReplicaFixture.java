@@ -63,6 +63,7 @@ public final class ReplicaFixture implements ReplicaOpener {
         try {
             db.insertInto(REPLICA_INBOUND_LOG)
                     .set(REPLICA_INBOUND_LOG.SEQ, seq)
+                    .set(REPLICA_INBOUND_LOG.ETL_SEQ, seq)
                     .set(REPLICA_INBOUND_LOG.TABLE_NAME, table)
                     .set(REPLICA_INBOUND_LOG.RECORD_ID, row.get("id").toString())
                     .set(REPLICA_INBOUND_LOG.OP, op)

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,9 @@ final class PushApplier {
     static void appendInbound(DSLContext tx, ChangeRow row, String now) {
         tx.insertInto(REPLICA_INBOUND_LOG)
                 .set(REPLICA_INBOUND_LOG.SEQ, row.seq())
+                // The ETL's order: next in append order, also for a row retried from quarantine long after.
+                .set(REPLICA_INBOUND_LOG.ETL_SEQ, DSL.select(DSL.coalesce(DSL.max(REPLICA_INBOUND_LOG.ETL_SEQ), 0L).plus(1L))
+                        .from(REPLICA_INBOUND_LOG))
                 .set(REPLICA_INBOUND_LOG.TABLE_NAME, row.table())
                 .set(REPLICA_INBOUND_LOG.RECORD_ID, row.recordId())
                 .set(REPLICA_INBOUND_LOG.OP, row.op().name())
