@@ -1,8 +1,12 @@
 package com.lightningpos.pos.sync;
 
+import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -19,9 +23,12 @@ class SyncEvents {
 
     private final SyncService sync;
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final DSLContext db;
+    private volatile long lastOutboxSeq = -1;
 
-    SyncEvents(SyncService sync) {
+    SyncEvents(SyncService sync, DSLContext db) {
         this.sync = sync;
+        this.db = db;
         sync.onChange(this::publish);
     }
 
@@ -48,6 +55,23 @@ class SyncEvents {
     @Scheduled(fixedRate = 15_000, initialDelay = 15_000)
     void heartbeat() {
         publish();
+    }
+
+    /**
+     * A sale made by another client (a second till screen, an integration) changes the outbox without
+     * a sync run; the newest outbox seq tells the panel within a second.
+     */
+    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
+    void publishWhenTheOutboxChanged() {
+        if (emitters.isEmpty()) {
+            return;
+        }
+        Long newest = db.select(DSL.max(SYNC_CHANGES.SEQ)).from(SYNC_CHANGES).fetchOne(0, Long.class);
+        long seq = newest == null ? 0 : newest;
+        if (seq != lastOutboxSeq) {
+            lastOutboxSeq = seq;
+            publish();
+        }
     }
 
     void publish() {

@@ -5,20 +5,21 @@ package com.lightningpos.pos.sync;
  *
  * @param state                 online, offline, syncing or standalone
  * @param lastSyncedAt          when the sales last reached the hub completely
- * @param pendingCount          outbox changes not yet acknowledged by the hub
- * @param oldestPendingAt       when the oldest of them was made
+ * @param pendingCount          sales (orders and refunds) not yet acknowledged by the hub
+ * @param pendingChanges        outbox rows of any kind not yet acknowledged (a sale is several rows)
+ * @param oldestPendingAt       when the oldest pending change was made
  * @param quarantinedCount      this shop's changes the hub holds for support (as of the last sync)
  * @param needsUpdate           the hub requires a newer schema for catalog downloads
  */
 public record SyncStatus(String state, boolean standalone, String shopId, String hubUrl, String lastSyncedAt,
-                         long pendingCount, String oldestPendingAt, long quarantinedCount, boolean needsUpdate,
+                         long pendingCount, long pendingChanges, String oldestPendingAt, long quarantinedCount, boolean needsUpdate,
                          int localSchemaVersion, Integer requiredSchemaVersion, String lastError, Streams streams,
                          Bootstrap bootstrap) {
 
     public record Streams(SalesUp salesUp, CatalogDown catalogDown) {
     }
 
-    public record SalesUp(long pendingCount, String oldestPendingAt, String lastSyncedAt, String lastError) {
+    public record SalesUp(long pendingCount, long pendingChanges, String oldestPendingAt, String lastSyncedAt, String lastError) {
     }
 
     public record CatalogDown(String lastSyncedAt, String lastError, long cursor) {

@@ -20,20 +20,24 @@ class SyncStatusQuery {
     }
 
     SyncStatus status(SyncService.RunState run) {
-        var pending = db.select(DSL.count(), DSL.min(SYNC_CHANGES.CREATED_AT)).from(SYNC_CHANGES)
+        // Cashiers count sales, not rows: one sale is an order, its lines, payments and stock moves.
+        var pending = db.select(DSL.count(), DSL.min(SYNC_CHANGES.CREATED_AT),
+                        DSL.countDistinct(SYNC_CHANGES.RECORD_ID).filterWhere(SYNC_CHANGES.TABLE_NAME.eq("sales_orders")))
+                .from(SYNC_CHANGES)
                 .where(SYNC_CHANGES.SYNC_STATUS.eq("pending")).fetchOne();
         var up = db.selectFrom(SYNC_STATE).where(SYNC_STATE.STREAM.eq(SyncStream.SALES_UP.key())).fetchOne();
         var down = db.selectFrom(SYNC_STATE).where(SYNC_STATE.STREAM.eq(SyncStream.CATALOG_DOWN.key())).fetchOne();
         int local = db.select(SCHEMA_VERSION.VERSION).from(SCHEMA_VERSION).fetchOne(SCHEMA_VERSION.VERSION);
         Integer required = up.getRequiredSchemaVersion();
-        long pendingCount = pending.value1();
+        long pendingChanges = pending.value1();
+        long pendingCount = pending.value3();
         String oldest = pending.value2();
         String state = run.standalone() ? "standalone" : run.running() ? "syncing" : run.hubReachable() ? "online" : "offline";
         String lastError = run.lastError() != null ? run.lastError() : up.getLastError() != null ? up.getLastError() : down.getLastError();
-        return new SyncStatus(state, run.standalone(), run.shopId(), run.hubUrl(), up.getLastSyncedAt(), pendingCount, oldest,
-                run.quarantinedCount(), required != null && local < required, local, required, run.standalone() ? null : lastError,
+        return new SyncStatus(state, run.standalone(), run.shopId(), run.hubUrl(), up.getLastSyncedAt(), pendingCount, pendingChanges,
+                oldest, run.quarantinedCount(), required != null && local < required, local, required, run.standalone() ? null : lastError,
                 new SyncStatus.Streams(
-                        new SyncStatus.SalesUp(pendingCount, oldest, up.getLastSyncedAt(), up.getLastError()),
+                        new SyncStatus.SalesUp(pendingCount, pendingChanges, oldest, up.getLastSyncedAt(), up.getLastError()),
                         new SyncStatus.CatalogDown(down.getLastSyncedAt(), down.getLastError(), down.getCursor())),
                 run.bootstrap());
     }
