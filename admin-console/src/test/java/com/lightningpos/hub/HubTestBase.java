@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One hub for all console tests: every test class extends this with the same configuration, so
  * Spring caches and shares ONE context (each context starts its own embedded PostgreSQL). Tests
  * therefore create their own shops and items with unique names instead of expecting an empty hub.
+ * The ETL scheduler is off here: these tests play its part by writing runs and job rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(HubFixtures.class)
@@ -28,6 +29,8 @@ public abstract class HubTestBase {
         registry.add("hub.data-dir", DATA_DIR::toString);
         registry.add("hub.admin.username", () -> ADMIN);
         registry.add("hub.admin.password", () -> ADMIN_PASSWORD);
+        // the console's tests write sync runs and job rows themselves; a running ETL would add its own
+        registry.add("hub.etl.enabled", () -> "false");
     }
 
     private static Path tempDir() {
