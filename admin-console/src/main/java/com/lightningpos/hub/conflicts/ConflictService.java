@@ -97,6 +97,8 @@ public class ConflictService {
             String hubValue = text(hub.get(name));
             fields.add(new FieldDiff(name, shopValue, hubValue, text(current.get(name)), !Objects.equals(shopValue, hubValue)));
         }
+        // the fields that differ first, so they are what a person sees without scrolling
+        fields.sort(java.util.Comparator.comparing(f -> !f.differs()));
         boolean canReapply = table != null && table.isCatalog() && shop.containsKey("id");
         return new ConflictDetail(toRow(r), fields, canReapply);
     }

@@ -59,7 +59,7 @@ class ConflictDetailPanel extends VerticalLayout {
         grid.setId("conflict-fields");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(f -> cell(f, f.field(), true)).setHeader("Field").setAutoWidth(true);
+        grid.addComponentColumn(f -> cell(f, f.field(), true)).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> cell(f, f.shopValue(), false)).setHeader("Shop's version (" + detail.conflict().shopName() + ")");
         grid.addComponentColumn(f -> cell(f, f.hubValue(), false)).setHeader("Hub's version");
         grid.addColumn(f -> f.currentValue() == null ? "" : f.currentValue()).setHeader("Now at the hub");
