@@ -129,6 +129,33 @@ class AdminApiTest extends HubTestBase {
     }
 
     @Test
+    void console_users_are_created_once_with_a_valid_role() {
+        String name = HubFixtures.unique("user");
+        ResponseEntity<JsonNode> created = admin.postForEntity("/api/admin/users",
+                Map.of("username", name, "password", "long-enough", "role", "SUPPORT"), JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().get("role").asText()).isEqualTo("SUPPORT");
+        assertThat(created.getBody().has("passwordHash")).isFalse();
+
+        ResponseEntity<JsonNode> again = admin.postForEntity("/api/admin/users",
+                Map.of("username", name, "password", "long-enough", "role", "SUPPORT"), JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("code").asText()).isEqualTo("duplicate_username");
+        ResponseEntity<JsonNode> bad = admin.postForEntity("/api/admin/users",
+                Map.of("username", "x", "password", "short", "role", "BOSS"), JsonNode.class);
+        assertThat(bad.getBody().get("errors")).hasSize(3);
+        assertThat(rest.withBasicAuth(name, "long-enough").getForEntity("/api/admin/shops", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void the_admin_api_is_described_by_openapi() {
+        String docs = rest.getForObject("/api/docs", String.class);
+
+        assertThat(docs).contains("/api/admin/shops", "/api/admin/items/{id}", "/api/admin/schema/required");
+    }
+
+    @Test
     void without_credentials_the_api_answers_401() {
         assertThat(rest.getForEntity("/api/admin/shops", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.withBasicAuth(ADMIN, "wrong").postForEntity("/api/admin/items", Map.of(), String.class)

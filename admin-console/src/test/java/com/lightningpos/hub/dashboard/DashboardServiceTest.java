@@ -74,7 +74,7 @@ class DashboardServiceTest extends HubTestBase {
     }
 
     @Test
-    void the_plot_is_an_svg_with_one_line_per_series() {
+    void the_plot_is_an_svg_with_one_line_per_series() throws Exception {
         Instant start = Instant.parse("2026-01-01T10:00:00Z");
         var points = java.util.stream.IntStream.range(0, 5)
                 .mapToObj(i -> new TimeSeries.Point(start.plus(i, ChronoUnit.MINUTES), i * 10))
@@ -84,6 +84,9 @@ class DashboardServiceTest extends HubTestBase {
 
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>")
                 .contains("Rows &lt;loaded&gt;", "<polyline", "10:00", "10:04", "50 rows");
+        assertThat(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(svg))).getDocumentElement().getTagName())
+                .isEqualTo("svg"); // well-formed, so the browser draws it
         assertThat(SvgChart.niceMax(42)).isEqualTo(50);
         assertThat(SvgChart.niceMax(0)).isEqualTo(1);
     }
