@@ -42,6 +42,8 @@ class ItemDialog extends Dialog {
         this.item = item;
         this.onSaved = onSaved;
         setHeaderTitle(item == null ? "New item" : "Edit " + item.name());
+        categories = withCurrentCategory(categories, item);
+        taxRates = withCurrentTaxRate(taxRates, item);
         setWidth("40rem");
         sku.setId("item-sku");
         sku.setRequired(true);
@@ -56,7 +58,7 @@ class ItemDialog extends Dialog {
         category.setClearButtonVisible(true);
         taxRate.setId("item-tax-rate");
         taxRate.setItems(taxRates);
-        taxRate.setItemLabelGenerator(t -> t.name() + " (" + t.rateBp() / 100.0 + " %)");
+        taxRate.setItemLabelGenerator(t -> t.deleted() ? t.name() : t.name() + " (" + t.rateBp() / 100.0 + " %)");
         taxRate.setClearButtonVisible(true);
         unit.setId("item-unit");
         unit.setLabel("Unit");
@@ -93,6 +95,28 @@ class ItemDialog extends Dialog {
             getFooter().add(delete);
         }
         getFooter().add(cancel, save);
+    }
+
+    /**
+     * An item may still point at a category deleted since; it stays selectable so that saving the
+     * form does not clear it as a side effect of, say, a price edit.
+     */
+    private static List<CategoryRow> withCurrentCategory(List<CategoryRow> categories, ItemRow item) {
+        if (item == null || item.categoryId() == null || categories.stream().anyMatch(c -> c.id().equals(item.categoryId()))) {
+            return categories;
+        }
+        List<CategoryRow> all = new java.util.ArrayList<>(categories);
+        all.add(new CategoryRow(item.categoryId(), item.categoryName() + " (deleted)", null, null, 0, true, 0, null, null));
+        return all;
+    }
+
+    private static List<TaxRateRow> withCurrentTaxRate(List<TaxRateRow> taxRates, ItemRow item) {
+        if (item == null || item.taxRateId() == null || taxRates.stream().anyMatch(t -> t.id().equals(item.taxRateId()))) {
+            return taxRates;
+        }
+        List<TaxRateRow> all = new java.util.ArrayList<>(taxRates);
+        all.add(new TaxRateRow(item.taxRateId(), item.taxRateName() + " (deleted)", 0, true, true, 0, null, null));
+        return all;
     }
 
     private void save() {
