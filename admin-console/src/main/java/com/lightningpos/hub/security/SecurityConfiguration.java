@@ -2,6 +2,7 @@ package com.lightningpos.hub.security;
 
 import com.lightningpos.hub.sync.SyncSecurity;
 import com.lightningpos.hub.sync.TokenService;
+import com.lightningpos.hub.sync.SyncProblems;
 import com.lightningpos.hub.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -18,7 +19,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Separate chains for separate callers: shops on {@code /sync/v1} (bearer JWT, stateless, see the
@@ -57,7 +57,12 @@ public class SecurityConfiguration {
     SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // Automation gets a problem document it can read, never a login page.
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Lightning POS hub\"");
+                    SyncProblems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                            "Send HTTP Basic credentials of a console user.", request.getRequestURI());
+                }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

@@ -157,7 +157,10 @@ class AdminApiTest extends HubTestBase {
 
     @Test
     void without_credentials_the_api_answers_401() {
-        assertThat(rest.getForEntity("/api/admin/shops", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> anonymous = rest.getForEntity("/api/admin/shops", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(anonymous.getBody()).contains("\"code\":\"unauthorized\"");
         assertThat(rest.withBasicAuth(ADMIN, "wrong").postForEntity("/api/admin/items", Map.of(), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }

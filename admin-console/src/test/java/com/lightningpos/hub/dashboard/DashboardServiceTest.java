@@ -70,7 +70,8 @@ class DashboardServiceTest extends HubTestBase {
         assertThat(detail.errors()).extracting(SyncRunRow::error).containsExactly("constraint failed");
         assertThat(detail.shop().status()).isEqualTo(ShopStatus.HEALTHY);
         assertThat(detail.throughput().total()).isEqualTo(10);
-        assertThat(dashboard.consistencyCheck()).isEmpty();
+        assertThat(dashboard.consistencyCheck()).as("the replica store backs the consistency check")
+                .hasValueSatisfying(check -> assertThat(check.check(shop).summary()).contains("never pushed"));
     }
 
     @Test

@@ -29,9 +29,12 @@ class QuarantineServiceTest extends HubTestBase {
 
     @Test
     void without_a_provider_the_quarantine_is_not_available() {
-        assertThat(quarantine.isAvailable()).isFalse();
-        assertThat(quarantine.open(null, 0, 10)).isEmpty();
-        assertThatThrownBy(() -> quarantine.retry("x"))
+        QuarantineService withoutReplicas = new QuarantineService(
+                new StaticListableBeanFactory().getBeanProvider(QuarantineProvider.class), audit, db);
+        assertThat(quarantine.isAvailable()).as("the hub app provides the replicas' quarantine").isTrue();
+        assertThat(withoutReplicas.isAvailable()).isFalse();
+        assertThat(withoutReplicas.open(null, 0, 10)).isEmpty();
+        assertThatThrownBy(() -> withoutReplicas.retry("x"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("not_available"));
     }
 
