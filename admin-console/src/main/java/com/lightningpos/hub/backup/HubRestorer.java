@@ -1,0 +1,216 @@
+package com.lightningpos.hub.backup;
+
+import com.lightningpos.db.EmbeddedHubDatabase;
+import com.lightningpos.db.SchemaKind;
+import com.lightningpos.db.SchemaMigrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a hub backup in place of the embedded database and the replicas, before the hub starts:
+ * the current {@code postgres/} and {@code replicas/} directories are kept as
+ * {@code postgres.before-restore-<time>} and {@code replicas.before-restore-<time>}; a new embedded
+ * server is initialised, migrated to the backup's schema version, loaded with the dumped rows, and
+ * stopped; the replica copies are put back. The hub then starts as usual (migrating to this release's
+ * schema if the backup is older) and its ETL loads what the replicas hold beyond the database.
+ *
+ * <p>One adjustment: the catalog change sequence is moved past the highest hub change any replica has
+ * queued for its shop. A head-office edit made between the dump and the replica copies is in a replica
+ * but not in the database; without the adjustment the next edit would get the same number and the
+ * propagator, which skips a number a replica already holds, would never deliver it.
+ */
+public final class HubRestorer {
+
+    private static final Logger log = LoggerFactory.getLogger(HubRestorer.class);
+    public static final String MARKER = "last-restore.properties";
+
+    /** What a restore did. */
+    public record Result(boolean restored, String backup, String message) {
+    }
+
+    private final Path dataDir;
+    private final HubBackups backups;
+    private final Clock clock;
+
+    public HubRestorer(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.backups = new HubBackups(dataDir, clock);
+        this.clock = clock;
+    }
+
+    public Result restore(String which, int embeddedPort) {
+        HubBackups.Backup backup = backups.resolve(which);
+        HubBackups.Database db = backup.manifest().database();
+        if (db == null || !db.included()) {
+            throw new IllegalStateException("Backup " + backup.name() + " holds no database (it was taken from an external"
+                    + " PostgreSQL, which is restored by point-in-time recovery; see docs/operations.md)");
+        }
+        if (db.schemaVersion() > SchemaKind.HUB.latestVersion()) {
+            throw new IllegalStateException("Backup " + backup.name() + " has hub schema version " + db.schemaVersion()
+                    + ", newer than this release's " + SchemaKind.HUB.latestVersion() + ": restore it with the release that made it");
+        }
+        Optional<String> skip = alreadyRestored(which, backup);
+        if (skip.isPresent()) {
+            log.warn(skip.get());
+            return new Result(false, backup.name(), skip.get());
+        }
+        Path postgres = dataDir.resolve("postgres");
+        Path replicas = dataDir.resolve("replicas");
+        refuseIfRunning(postgres);
+        for (DatabaseDump.Table t : db.tables()) {
+            requireFile(backup.dir().resolve(t.file()));
+        }
+        for (HubBackups.Replica r : backup.manifest().replicas()) {
+            requireFile(backup.dir().resolve(r.file()));
+        }
+
+        Instant now = clock.instant();
+        String stamp = HubBackups.name(now);
+        Path oldPostgres = dataDir.resolve("postgres.before-restore-" + stamp);
+        Path oldReplicas = dataDir.resolve("replicas.before-restore-" + stamp);
+        try {
+            moveIfExists(postgres, oldPostgres);
+            moveIfExists(replicas, oldReplicas);
+            try {
+                loadDatabase(backup, postgres, embeddedPort);
+            } catch (RuntimeException | SQLException | IOException e) {
+                HubBackups.deleteTree(postgres);
+                HubBackups.deleteTree(replicas);
+                moveIfExists(oldPostgres, postgres);
+                moveIfExists(oldReplicas, replicas);
+                throw new IllegalStateException("Restore from " + backup.name() + " failed, the previous data is back in place: "
+                        + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Restore from " + backup.name() + " failed: " + e.getMessage(), e);
+        }
+        writeMarker(which, backup, now);
+        String message = "Restored the hub database and " + backup.manifest().replicas().size() + " replica(s) from backup "
+                + backup.name() + "; the previous ones are kept as " + oldPostgres.getFileName() + " and " + oldReplicas.getFileName();
+        log.info(message);
+        return new Result(true, backup.name(), message);
+    }
+
+    private void loadDatabase(HubBackups.Backup backup, Path postgres, int port) throws SQLException, IOException {
+        HubBackups.Database db = backup.manifest().database();
+        Files.createDirectories(dataDir.resolve("replicas"));
+        long highestQueued = 0;
+        for (HubBackups.Replica r : backup.manifest().replicas()) {
+            Path copy = dataDir.resolve("replicas").resolve(r.shopId() + ".db");
+            Files.copy(backup.dir().resolve(r.file()), copy);
+            highestQueued = Math.max(highestQueued, highestQueuedChange(copy));
+        }
+        try (EmbeddedHubDatabase server = EmbeddedHubDatabase.start(postgres, port)) {
+            Flyway.configure(SchemaMigrator.class.getClassLoader())
+                    .locations(SchemaKind.HUB.location())
+                    .target(MigrationVersion.fromVersion(String.valueOf(db.schemaVersion())))
+                    .dataSource(server.dataSource())
+                    .load()
+                    .migrate();
+            try (Connection c = server.dataSource().getConnection()) {
+                DatabaseDump.load(c, backup.dir(), new DatabaseDump.Contents(db.schemaVersion(), db.serverVersion(), db.tables(),
+                        db.sequences()));
+                moveCatalogSequencePast(c, highestQueued);
+            }
+        }
+    }
+
+    private static long highestQueuedChange(Path replica) throws SQLException {
+        try (Connection c = HubBackups.readOnly(replica).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(hub_change_seq), 0) FROM replica_outbound_log")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void moveCatalogSequencePast(Connection c, long highestQueued) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pg_get_serial_sequence('catalog_changes', 'seq')")) {
+            if (!rs.next() || rs.getString(1) == null) {
+                return;
+            }
+            String seq = rs.getString(1);
+            try (var ps = c.prepareStatement("SELECT setval(?::regclass, ?) WHERE ? > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM "
+                    + seq + ")")) {
+                ps.setString(1, seq);
+                ps.setLong(2, highestQueued);
+                ps.setLong(3, highestQueued);
+                ps.execute();
+            }
+        }
+    }
+
+    private static void refuseIfRunning(Path postgres) {
+        Path pidFile = postgres.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            long pid = Long.parseLong(first);
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("The hub's database in " + postgres.toAbsolutePath() + " is running (pid " + pid
+                        + "): stop the hub first (systemctl stop lightning-hub), then restore.");
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unreadable pid file: a crashed server, PostgreSQL itself cleans it up
+        }
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("The backup is incomplete: " + file + " is missing");
+        }
+    }
+
+    private static void moveIfExists(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            HubBackups.move(from, to);
+        }
+    }
+
+    private Optional<String> alreadyRestored(String which, HubBackups.Backup backup) {
+        Path marker = dataDir.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return Optional.empty();
+        }
+        Properties last = new Properties();
+        try (var in = Files.newBufferedReader(marker)) {
+            last.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (which.trim().equals(last.getProperty("argument")) || backup.name().equals(last.getProperty("backup"))) {
+            return Optional.of("Not restoring again: this hub was already restored with hub.restore-backup=" + last.getProperty("argument")
+                    + " (" + last.getProperty("backup") + ") at " + last.getProperty("restoredAt")
+                    + ". Remove the setting; to restore once more, name another backup or delete " + marker.toAbsolutePath());
+        }
+        return Optional.empty();
+    }
+
+    private void writeMarker(String which, HubBackups.Backup backup, Instant now) {
+        Properties marker = new Properties();
+        marker.setProperty("argument", which.trim());
+        marker.setProperty("backup", backup.name());
+        marker.setProperty("restoredAt", now.toString());
+        try (Writer out = Files.newBufferedWriter(dataDir.resolve(MARKER))) {
+            marker.store(out, "Written by the hub's restore command; stops the same restore from running twice");
+        } catch (IOException e) {
+            log.warn("Could not write {}: {}", MARKER, e.toString());
+        }
+    }
+}
