@@ -32,10 +32,17 @@ final class PushApplier {
 
     private final RowApplier applier;
     private final Clock clock;
+    private final boolean skipAtOrBelowHighWater;
 
     PushApplier(RowApplier applier, Clock clock) {
+        this(applier, clock, true);
+    }
+
+    /** {@code skipAtOrBelowHighWater = false} only plants a bug for the simulation's self-test. */
+    PushApplier(RowApplier applier, Clock clock, boolean skipAtOrBelowHighWater) {
         this.applier = applier;
         this.clock = clock;
+        this.skipAtOrBelowHighWater = skipAtOrBelowHighWater;
     }
 
     PushResult apply(DSLContext replica, String shopId, PushRequest batch) {
@@ -51,7 +58,7 @@ final class PushApplier {
             int skipped = 0;
             List<Long> quarantined = new ArrayList<>();
             for (ChangeRow row : batch.rows()) {
-                if (row.seq() <= highWater) {
+                if (skipAtOrBelowHighWater && row.seq() <= highWater) {
                     skipped++;
                 } else if (applyOne(tx, row, now)) {
                     applied++;

@@ -57,10 +57,18 @@ public final class ReplicaStore implements AutoCloseable {
     }
 
     public ReplicaStore(Path dir, Clock clock, BatchValidator validator, RowApplier applier) {
+        this(dir, clock, validator, applier, true);
+    }
+
+    /**
+     * Test seam: {@code highWaterCheck = false} re-applies rows at or below the high-water mark, a
+     * bug planted on purpose to show that the simulation notices (see the simulation's tests).
+     */
+    ReplicaStore(Path dir, Clock clock, BatchValidator validator, RowApplier applier, boolean highWaterCheck) {
         this.dir = dir;
         this.clock = clock;
         this.validator = validator;
-        this.pushes = new PushApplier(applier, clock);
+        this.pushes = new PushApplier(applier, clock, highWaterCheck);
         this.outbound = new OutboundLog(applier, clock);
         this.quarantine = new QuarantineDesk(applier, clock);
     }
