@@ -86,6 +86,13 @@ public final class HubCatalog {
         if (versionOf(incoming) > versionOf(current)) {
             incoming.put("origin_shop_id", hubRow.get("origin_shop_id"));
             incoming.put("last_modified_shop_id", shopId.toString());
+            if (str(incoming.get("last_modified_at")) == null
+                    || str(incoming.get("last_modified_at")).compareTo(str(hubRow.get("last_modified_at"))) <= 0) {
+                // Made on top of the hub's row but stamped older than it: a till clock more than the drift
+                // bound slow cannot merge the hub's HLC. Replicas and shops keep the newer HLC, so without
+                // a newer stamp they would ignore this accepted change (found by the simulation).
+                incoming.put("last_modified_at", clock.now().encode());
+            }
             return tryAccept(tx, table, hub, id, ChangeOp.UPDATE, incoming, shopId);
         }
         // The shop edited a version older than the hub's: the hub wins.
