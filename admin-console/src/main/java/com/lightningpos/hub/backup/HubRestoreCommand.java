@@ -11,7 +11,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * The restore command: {@code java -jar admin-console.jar --hub.restore-backup=<backup directory>|latest}
  * restores the embedded database and the replicas from a hub backup before anything opens them
  * (registered in {@code META-INF/spring.factories}), then the hub starts as usual. Runs after the
- * configuration files are read, so {@code hub.data-dir} from any of them counts.
+ * configuration files are read, so {@code hub.data-dir} from any of them counts. With
+ * {@code --hub.restore-keep-replicas=true} only the database is restored and the replica files on disk
+ * are kept (when only the database was lost).
  */
 public class HubRestoreCommand implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -35,6 +37,7 @@ public class HubRestoreCommand implements ApplicationListener<ApplicationEnviron
         }
         Path dataDir = Path.of(env.getProperty("hub.data-dir", "./data/hub"));
         int port = env.getProperty("hub.embedded-db-port", Integer.class, 0);
-        new HubRestorer(dataDir, Clock.systemUTC()).restore(which, port);
+        new HubRestorer(dataDir, Clock.systemUTC()).restore(which, port,
+                env.getProperty("hub.restore-keep-replicas", Boolean.class, false));
     }
 }

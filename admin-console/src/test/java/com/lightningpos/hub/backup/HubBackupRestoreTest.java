@@ -66,6 +66,10 @@ class HubBackupRestoreTest {
             addShop(hub, shopB, "New town");
             catalogChange(hub);
             replicas.dsl(shopA).execute("UPDATE replica_state SET high_water_seq = 90 WHERE id = 1");
+            for (int seq = 51; seq <= 52; seq++) { // shop A pulled two more catalog rows (outbound seq 2 and 3)
+                replicas.dsl(shopA).execute("INSERT INTO replica_outbound_log (hub_change_seq, table_name, record_id, op, payload, created_at)"
+                        + " VALUES (?, 'items', ?, 'UPDATE', '{}', '2025-01-01T00:00:00Z')", seq, UUID.randomUUID().toString());
+            }
             replicas.dsl(shopB).fetchOne("SELECT 1");
 
             assertThatThrownBy(() -> new HubRestorer(dataDir, Clock.systemUTC()).restore(backup.name(), 0))
@@ -84,6 +88,11 @@ class HubBackupRestoreTest {
             assertThat(hub.fetchOne("SELECT count(*) FROM catalog_changes").get(0, Long.class)).isEqualTo(2);
             assertThat(catalogChange(hub)).as("numbered past the change shop A's replica holds").isGreaterThan(50);
             assertThat(replicas.highWaterSeq(shopA)).isEqualTo(40);
+            assertThat(replicas.dsl(shopA).fetchOne("SELECT max(seq) FROM replica_outbound_log").get(0, Long.class)).isEqualTo(1);
+            replicas.dsl(shopA).execute("INSERT INTO replica_outbound_log (hub_change_seq, table_name, record_id, op, payload, created_at)"
+                    + " VALUES (53, 'items', ?, 'UPDATE', '{}', '2025-01-01T00:00:00Z')", UUID.randomUUID().toString());
+            assertThat(replicas.dsl(shopA).fetchOne("SELECT max(seq) FROM replica_outbound_log").get(0, Long.class))
+                    .as("numbered after the outbound rows shop A already pulled, so its cursor (3) does not hide it").isEqualTo(4);
             assertThat(replicas.exists(shopB)).isFalse();
         }
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -93,6 +102,31 @@ class HubBackupRestoreTest {
         }
         assertThat(new HubRestorer(dataDir, Clock.systemUTC()).restore("latest", 0).restored())
                 .as("the same restore a second time is skipped").isFalse();
+    }
+
+    @Test
+    void when_only_the_database_was_lost_the_replicas_on_disk_are_kept() throws Exception {
+        HubBackups backups = new HubBackups(dataDir, Clock.systemUTC());
+        try (EmbeddedHubDatabase server = EmbeddedHubDatabase.start(dataDir.resolve("postgres"), 0);
+             HikariDataSource pool = pool(server);
+             ReplicaStore replicas = new ReplicaStore(dataDir.resolve("replicas"), Clock.systemUTC())) {
+            SchemaMigrator.migrate(SchemaKind.HUB, pool);
+            addShop(DSL.using(pool, SQLDialect.POSTGRES), shopA, "Old town");
+            replicas.dsl(shopA).execute("UPDATE replica_state SET high_water_seq = 40 WHERE id = 1");
+            backups.create(new HubBackups.Source(pool, pool.getJdbcUrl(), pool.getUsername(), null));
+            addShop(DSL.using(pool, SQLDialect.POSTGRES), shopB, "New town");
+            replicas.dsl(shopA).execute("UPDATE replica_state SET high_water_seq = 90 WHERE id = 1");
+        }
+
+        assertThat(new HubRestorer(dataDir, Clock.systemUTC()).restore("latest", 0, true).restored()).isTrue();
+
+        try (EmbeddedHubDatabase server = EmbeddedHubDatabase.start(dataDir.resolve("postgres"), 0);
+             HikariDataSource pool = pool(server);
+             ReplicaStore replicas = new ReplicaStore(dataDir.resolve("replicas"), Clock.systemUTC())) {
+            assertThat(DSL.using(pool, SQLDialect.POSTGRES).fetch("SELECT id::text FROM shops").getValues(0, String.class))
+                    .containsExactly(shopA);
+            assertThat(replicas.highWaterSeq(shopA)).as("the newer replica stays; the ETL loads what it holds").isEqualTo(90);
+        }
     }
 
     private static HikariDataSource pool(EmbeddedHubDatabase server) {
