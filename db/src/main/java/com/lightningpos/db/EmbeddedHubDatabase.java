@@ -27,7 +27,12 @@ public final class EmbeddedHubDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // zonky's defaults are made for throw-away test databases (no fsync, asynchronous
+                    // commit); the hub's own database is the source of truth, so it must be durable.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
