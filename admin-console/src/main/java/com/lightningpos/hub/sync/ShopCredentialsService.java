@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
+import com.lightningpos.etl.sync.replica.ReplicaStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,14 @@ class ShopCredentialsService {
     private final TokenService tokens;
     private final ShopActivity activity;
     private final Clock clock;
+    private final ReplicaStore replicas;
 
-    ShopCredentialsService(DSLContext db, TokenService tokens, ShopActivity activity, Clock clock) {
+    ShopCredentialsService(DSLContext db, TokenService tokens, ShopActivity activity, Clock clock, ReplicaStore replicas) {
         this.db = db;
         this.tokens = tokens;
         this.activity = activity;
         this.clock = clock;
+        this.replicas = replicas;
     }
 
     EnrolResponse enrol(String enrolmentCode, Integer schemaVersion) {
@@ -60,7 +63,9 @@ class ShopCredentialsService {
         }
         log.info("Shop {} ({}) enrolled", enrolled.getName(), enrolled.getId());
         activity.enrolled(enrolled.getId());
-        return new EnrolResponse(enrolled.getId().toString(), enrolled.getName(), secret);
+        String shopId = enrolled.getId().toString();
+        long highWater = replicas.exists(shopId) ? replicas.highWaterSeq(shopId) : 0;
+        return new EnrolResponse(shopId, enrolled.getName(), secret, highWater);
     }
 
     TokenResponse token(TokenRequest request) {

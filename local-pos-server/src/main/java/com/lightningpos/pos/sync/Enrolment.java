@@ -51,6 +51,7 @@ final class Enrolment {
         EnrolResponse enrolled = HubApi.enrol(new HttpSyncTransport(hub), properties.enrolmentCode().strip(),
                 SchemaKind.SHOP.latestVersion());
         String now = clock.instant().toString();
+        OutboxContinuation.continueAfter(db, enrolled.highWaterSeq());
         StoredCredentials credentials = new StoredCredentials(enrolled.shopId(), enrolled.secret(), hub.toString(),
                 enrolled.shopName(), now);
         store.write(credentials);
