@@ -35,6 +35,7 @@ public abstract class AppProcess implements AutoCloseable {
     private int port;
     private Process process;
     private int starts;
+    private List<String> nextStartArgs = List.of();
 
     protected AppProcess(String name, Path jar, Path dataDir, Path logFile, int port, List<String> extraArgs) {
         this.name = name;
@@ -103,6 +104,8 @@ public abstract class AppProcess implements AutoCloseable {
         command.add(jar.toString());
         command.addAll(appArgs());
         command.addAll(extraArgs);
+        command.addAll(nextStartArgs);
+        nextStartArgs = List.of();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
@@ -123,6 +126,15 @@ public abstract class AppProcess implements AutoCloseable {
         Duration took = Duration.between(begin, Instant.now());
         appendToLog("==== e2e: " + name + " healthy after " + took.toMillis() + " ms (pid " + process.pid() + ")");
         return took;
+    }
+
+    /**
+     * Starts with {@code moreArgs} after the usual arguments, for this start only (e.g. a restore
+     * command such as {@code --hub.restore-backup=latest}); later starts use the usual arguments again.
+     */
+    public Duration startWith(String... moreArgs) {
+        nextStartArgs = List.of(moreArgs);
+        return start();
     }
 
     /** Polls {@code /actuator/health} until it answers 200 with status UP; fails fast if the process dies. */

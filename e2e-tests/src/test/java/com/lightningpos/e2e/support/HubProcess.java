@@ -13,14 +13,28 @@ public final class HubProcess extends AppProcess {
 
     private final String adminPassword;
 
-    private HubProcess(Path dataDir, Path logFile, int port, String adminPassword, List<String> extraArgs) {
-        super("hub", E2e.hubJar(), dataDir, logFile, port, extraArgs);
+    private HubProcess(String name, Path dataDir, Path logFile, int port, String adminPassword, List<String> extraArgs) {
+        super(name, E2e.hubJar(), dataDir, logFile, port, extraArgs);
         this.adminPassword = adminPassword;
     }
 
     public static HubProcess create(String testName, String... extraArgs) {
-        return new HubProcess(E2e.freshDir(testName, "hub-data-"), E2e.artifacts(testName).resolve("hub.log"),
-                E2e.freePort(), "e2e-" + Long.toHexString(System.nanoTime()), List.of(extraArgs));
+        return new HubProcess("hub", E2e.freshDir(testName, "hub-data-"), E2e.artifacts(testName).resolve("hub.log"),
+                E2e.freePort(), newAdminPassword(), List.of(extraArgs));
+    }
+
+    /**
+     * A hub instance named {@code name} (log {@code <name>.log}) on a given data dir and admin password:
+     * several instances sharing one external PostgreSQL and one replica directory.
+     */
+    public static HubProcess instance(String testName, String name, Path dataDir, String adminPassword,
+                                      String... extraArgs) {
+        return new HubProcess(name, dataDir, E2e.artifacts(testName).resolve(name + ".log"), E2e.freePort(),
+                adminPassword, List.of(extraArgs));
+    }
+
+    public static String newAdminPassword() {
+        return "e2e-" + Long.toHexString(System.nanoTime());
     }
 
     public static HubProcess start(String testName, String... extraArgs) {

@@ -20,9 +20,16 @@ public final class PosProcess extends AppProcess {
      * {@code --pos.hub-url=...}.
      */
     public static PosProcess create(String testName, String... extraArgs) {
-        String name = "pos";
+        return named(testName, "pos", extraArgs);
+    }
+
+    /**
+     * Like {@link #create} with its own {@code name}: the log is {@code <name>.log} and the data dir
+     * {@code <name>-data-*}, so several tills of one test keep apart.
+     */
+    public static PosProcess named(String testName, String name, String... extraArgs) {
         Path dir = E2e.artifacts(testName);
-        return new PosProcess(name, E2e.freshDir(testName, "pos-data-"), dir.resolve(name + ".log"), E2e.freePort(),
+        return new PosProcess(name, E2e.freshDir(testName, name + "-data-"), dir.resolve(name + ".log"), E2e.freePort(),
                 List.of(extraArgs));
     }
 

@@ -87,7 +87,7 @@ public final class SyncClient {
                 state.recordError(SyncStream.CATALOG_DOWN, Codes.SCHEMA_UPDATE_REQUIRED);
             }
             if (hub.schemaVersion() >= status.minUploadSchemaVersion()) {
-                pushAll(run, listener);
+                pushAll(run, listener, status.highWaterSeq());
             } else {
                 run.fail(Codes.SCHEMA_UPDATE_REQUIRED, "This till must be updated before it can upload.");
                 state.recordError(SyncStream.SALES_UP, Codes.SCHEMA_UPDATE_REQUIRED);
@@ -133,8 +133,16 @@ public final class SyncClient {
         }
     }
 
-    private void pushAll(Run run, SyncListener listener) throws TransportException {
+    private void pushAll(Run run, SyncListener listener, long hubHighWater) throws TransportException {
         int rewinds = 0;
+        long acked = state.cursor(SyncStream.SALES_UP);
+        if (hubHighWater < acked) {
+            // The hub lost changes it had acknowledged (restored from an older backup). With nothing new
+            // pending no push would reach it to answer seq_gap, so resend from its high-water mark now.
+            log.warn("The hub has this shop's changes up to seq {} only, but acknowledged up to {}: sending them again",
+                    hubHighWater, acked);
+            state.rewindSales(hubHighWater + 1);
+        }
         try {
             while (true) {
                 long cursor = state.cursor(SyncStream.SALES_UP);

@@ -215,6 +215,32 @@ class SyncClientTest {
     }
 
     @Test
+    void when_the_hub_lost_rows_and_nothing_new_is_pending_the_shop_still_sends_them_again() {
+        shop.sell(500);
+        shop.sell(600);
+        client.run();
+        replicas.release(shopId);
+        replicas.close();
+        deleteReplica();
+        replicas = new ReplicaStore(dir.resolve("replicas"), clock);
+        hub = new InProcessHub(replicas, clock);
+        hub.provision(shopId, "s3cret");
+        network = new FlakyTransport(hub);
+        client = clientWithSchema(1, 2);
+
+        SyncOutcome outcome = client.run();
+
+        assertThat(outcome.ok()).isTrue();
+        assertThat(replicaCount("sales_orders")).isEqualTo(2);
+        assertThat(replicaCount("replica_inbound_log")).isEqualTo(6);
+        assertThat(shop.count("SELECT cursor FROM sync_state WHERE stream = 'sales_up'")).isEqualTo(6);
+
+        SyncOutcome again = client.run(); // the hub has everything again: nothing is sent
+        assertThat(again.ok()).isTrue();
+        assertThat(again.pushed()).isZero();
+    }
+
+    @Test
     void the_token_is_renewed_shortly_before_it_expires_and_not_on_every_call() {
         shop.sell(500);
         client.run();
