@@ -1,11 +1,11 @@
 package com.lightningpos.hub.backup;
 
+import com.lightningpos.db.RestoreMarker;
 import com.lightningpos.db.EmbeddedHubDatabase;
 import com.lightningpos.db.SchemaKind;
 import com.lightningpos.db.SchemaMigrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -47,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class HubRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(HubRestorer.class);
-    public static final String MARKER = "last-restore.properties";
+    public static final String MARKER = RestoreMarker.FILE;
     /** How far a replica's outbound numbering jumps when the replaced replica cannot be read. */
     public static final long UNKNOWN_OUTBOUND_GAP = 1_000_000_000L;
 
@@ -85,7 +84,7 @@ public final class HubRestorer {
             throw new IllegalStateException("Backup " + backup.name() + " has hub schema version " + db.schemaVersion()
                     + ", newer than this release's " + SchemaKind.HUB.latestVersion() + ": restore it with the release that made it");
         }
-        Optional<String> skip = alreadyRestored(which, backup);
+        Optional<String> skip = marker().alreadyRestored(which, backup.name());
         if (skip.isPresent()) {
             log.warn(skip.get());
             return new Result(false, backup.name(), skip.get());
@@ -127,7 +126,7 @@ public final class HubRestorer {
         } catch (IOException e) {
             throw new UncheckedIOException("Restore from " + backup.name() + " failed: " + e.getMessage(), e);
         }
-        writeMarker(which, backup, now);
+        marker().write(which, backup.name(), now, java.util.Map.of());
         String message = keepReplicas
                 ? "Restored the hub database from backup " + backup.name() + " and kept the replicas on disk; the previous database is kept as "
                         + oldPostgres.getFileName()
@@ -270,34 +269,9 @@ public final class HubRestorer {
         }
     }
 
-    private Optional<String> alreadyRestored(String which, HubBackups.Backup backup) {
-        Path marker = dataDir.resolve(MARKER);
-        if (!Files.exists(marker)) {
-            return Optional.empty();
-        }
-        Properties last = new Properties();
-        try (var in = Files.newBufferedReader(marker)) {
-            last.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (which.trim().equals(last.getProperty("argument")) || backup.name().equals(last.getProperty("backup"))) {
-            return Optional.of("Not restoring again: this hub was already restored with hub.restore-backup=" + last.getProperty("argument")
-                    + " (" + last.getProperty("backup") + ") at " + last.getProperty("restoredAt")
-                    + ". Remove the setting; to restore once more, name another backup or delete " + marker.toAbsolutePath());
-        }
-        return Optional.empty();
-    }
 
-    private void writeMarker(String which, HubBackups.Backup backup, Instant now) {
-        Properties marker = new Properties();
-        marker.setProperty("argument", which.trim());
-        marker.setProperty("backup", backup.name());
-        marker.setProperty("restoredAt", now.toString());
-        try (Writer out = Files.newBufferedWriter(dataDir.resolve(MARKER))) {
-            marker.store(out, "Written by the hub's restore command; stops the same restore from running twice");
-        } catch (IOException e) {
-            log.warn("Could not write {}: {}", MARKER, e.toString());
-        }
+
+    private RestoreMarker marker() {
+        return new RestoreMarker(dataDir, "this hub", "hub.restore-backup");
     }
 }

@@ -1,9 +1,9 @@
 package com.lightningpos.pos.backup;
 
+import com.lightningpos.db.RestoreMarker;
 import com.lightningpos.db.SqliteDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public final class BackupRestorer {
 
     /** How far the outbox numbering jumps when the replaced database's last seq is unknown. */
     public static final long UNKNOWN_SEQ_GAP = 1_000_000_000L;
-    public static final String MARKER = "last-restore.properties";
+    public static final String MARKER = RestoreMarker.FILE;
 
     /** What a restore did. */
     public record Result(boolean restored, String backup, Path keptAs, String message) {
@@ -84,7 +83,7 @@ public final class BackupRestorer {
      */
     public Result restore(String which, String enrolledShopId, boolean force) {
         TillBackups.Backup backup = backups.resolve(which);
-        Optional<String> skip = alreadyRestored(which, backup);
+        Optional<String> skip = marker().alreadyRestored(which, backup.name());
         if (skip.isPresent()) {
             log.warn(skip.get());
             return new Result(false, backup.name(), null, skip.get());
@@ -134,7 +133,8 @@ public final class BackupRestorer {
                 Files.deleteIfExists(dataDir.resolve(incoming.getFileName() + suffix));
             }
             TillBackups.fsyncDirectory(dataDir);
-            writeMarker(which, backup, keptAs, now);
+            marker().write(which, backup.name(), now,
+                    keptAs == null ? java.util.Map.of() : java.util.Map.of("keptAs", keptAs.getFileName().toString()));
             String message = "Restored " + database.toAbsolutePath() + " from backup " + backup.name()
                     + (keptAs == null ? "" : "; the replaced database is kept as " + keptAs.getFileName());
             log.info(message);
@@ -244,39 +244,7 @@ public final class BackupRestorer {
         }
     }
 
-    private Optional<String> alreadyRestored(String which, TillBackups.Backup backup) {
-        Path marker = dataDir.resolve(MARKER);
-        if (!Files.exists(marker)) {
-            return Optional.empty();
-        }
-        Properties last = new Properties();
-        try (var in = Files.newBufferedReader(marker)) {
-            last.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (which.trim().equals(last.getProperty("argument")) || backup.name().equals(last.getProperty("backup"))) {
-            return Optional.of("Not restoring again: this till was already restored with pos.restore-backup=" + last.getProperty("argument")
-                    + " (" + last.getProperty("backup") + ") at " + last.getProperty("restoredAt")
-                    + ". Remove the setting; to restore once more, name another backup file or delete " + marker.toAbsolutePath());
-        }
-        return Optional.empty();
-    }
 
-    private void writeMarker(String which, TillBackups.Backup backup, Path keptAs, Instant now) {
-        Properties marker = new Properties();
-        marker.setProperty("argument", which.trim());
-        marker.setProperty("backup", backup.name());
-        marker.setProperty("restoredAt", now.toString());
-        if (keptAs != null) {
-            marker.setProperty("keptAs", keptAs.getFileName().toString());
-        }
-        try (Writer out = Files.newBufferedWriter(dataDir.resolve(MARKER))) {
-            marker.store(out, "Written by the till's restore command; stops the same restore from running twice");
-        } catch (IOException e) {
-            log.warn("Could not write {}: {}", MARKER, e.toString());
-        }
-    }
 
     private static long longOf(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
@@ -288,5 +256,9 @@ public final class BackupRestorer {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
+    }
+
+    private RestoreMarker marker() {
+        return new RestoreMarker(dataDir, "this till", "pos.restore-backup");
     }
 }
