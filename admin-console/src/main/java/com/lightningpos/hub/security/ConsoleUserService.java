@@ -8,8 +8,7 @@ import java.util.Base64;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
  * fixed default password.
  */
 @Service
-public class ConsoleUserService implements UserDetailsService {
+public class ConsoleUserService implements UserDetailsService, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleUserService.class);
 
@@ -64,7 +63,15 @@ public class ConsoleUserService implements UserDetailsService {
                 .execute();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Runs before the web server opens (not on "application ready", which comes after the health
+     * endpoint already answers), so no client can see a healthy hub without its first account.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        createFirstAdmin();
+    }
+
     public void createFirstAdmin() {
         if (db.fetchCount(CONSOLE_USERS) > 0) {
             return;
