@@ -44,7 +44,7 @@ final class CatalogInvariants {
             String sql = "select cast(id as text), " + COMPARED.get(table) + " from " + table;
             Map<String, String> atHub = Invariants.rows(postgres, sql);
             for (SimShop shop : shops) {
-                same(table, "till of shop " + shop.name, atHub, Invariants.rows(shop.db(), sql));
+                same(table, "till of shop " + shop.name, atHub, Invariants.rows(shop.inspect(), sql));
                 same(table, "replica of shop " + shop.name, atHub, Invariants.rows(hub.replicas().dsl(shop.id), sql));
             }
         }
@@ -81,7 +81,7 @@ final class CatalogInvariants {
         Set<String> recorded = new HashSet<>(postgres.fetch(
                 "select shop_hlc from sync_conflicts where cast(shop_id as text) = ?", shop.id).getValues(0, String.class));
         String catalogTables = SyncedTable.catalog().stream().map(t -> "'" + t.tableName() + "'").collect(Collectors.joining(","));
-        for (Record edit : shop.db().fetch("select seq, table_name, record_id, hlc, sync_status, payload from sync_changes"
+        for (Record edit : shop.inspect().fetch("select seq, table_name, record_id, hlc, sync_status, payload from sync_changes"
                 + " where table_name in (" + catalogTables + ") order by seq")) {
             String hlc = edit.get(3, String.class);
             stats.add("end.shop_catalog_edits");
@@ -116,7 +116,8 @@ final class CatalogInvariants {
 
     private void outboxHoldsOnlyOwnEdits(SimShop shop) {
         String catalogTables = SyncedTable.catalog().stream().map(t -> "'" + t.tableName() + "'").collect(Collectors.joining(","));
-        int echoed = shop.db().fetchCount(shop.db().selectFrom("sync_changes")
+        DSLContext till = shop.inspect();
+        int echoed = till.fetchCount(till.selectFrom("sync_changes")
                 .where("table_name in (" + catalogTables + ")")
                 .and("coalesce(json_extract(payload, '$.last_modified_shop_id'), '') <> ?", shop.id));
         if (echoed > 0) {

@@ -161,7 +161,8 @@ final class HubEndpoint {
             throw new Refusal(400, Codes.ENROLMENT_CODE_INVALID, "This enrolment code is unknown or already used.", null, null);
         }
         db.transaction(c -> wakeEtl(c.dsl(), enrolled.getId(), now));
-        return new EnrolResponse(enrolled.getId().toString(), enrolled.getName(), secret);
+        String shopId = enrolled.getId().toString();
+        return new EnrolResponse(shopId, enrolled.getName(), secret, replicas.exists(shopId) ? replicas.highWaterSeq(shopId) : 0);
     }
 
     private Token authenticate(String authorization) {

@@ -62,7 +62,7 @@ final class Invariants {
 
     void checkAll() {
         for (SimShop shop : shops) {
-            DSLContext till = shop.db();
+            DSLContext till = shop.inspect();
             DSLContext replica = hub.replicas().dsl(shop.id);
             sales(shop, till);
             otherShopOwnedRows(shop, till);

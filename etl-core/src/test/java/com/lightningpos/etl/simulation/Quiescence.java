@@ -63,13 +63,14 @@ final class Quiescence {
             if (last == null || !last.ok()) {
                 pending.add("shop " + shop.name + "'s last sync: " + (last == null ? "none" : last.errorCode() + " " + last.error()));
             }
-            int outbox = shop.db().fetchCount(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.eq("pending"));
+            DSLContext till = shop.inspect();
+            int outbox = till.fetchCount(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.eq("pending"));
             if (outbox > 0) {
                 pending.add("shop " + shop.name + " has " + outbox + " pending outbox rows");
             }
             DSLContext replica = hub.replicas().dsl(shop.id);
             long outbound = replica.select(DSL.coalesce(DSL.max(REPLICA_OUTBOUND_LOG.SEQ), 0L)).from(REPLICA_OUTBOUND_LOG).fetchOne(0, Long.class);
-            long cursor = shop.db().select(SYNC_STATE.CURSOR).from(SYNC_STATE)
+            long cursor = till.select(SYNC_STATE.CURSOR).from(SYNC_STATE)
                     .where(SYNC_STATE.STREAM.eq(SyncStream.CATALOG_DOWN.key())).fetchOne(SYNC_STATE.CURSOR);
             if (cursor != outbound) {
                 pending.add("shop " + shop.name + " pulled up to " + cursor + " of " + outbound);

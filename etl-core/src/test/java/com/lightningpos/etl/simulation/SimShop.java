@@ -120,8 +120,18 @@ final class SimShop {
         return lastOutcome;
     }
 
+    /** The till process's own connection (crash switch included). */
     DSLContext db() {
         return db;
+    }
+
+    /**
+     * An observer's view of the till's file (checks, quiet detection, soak samples): its own
+     * connections, outside the till process, so looking never counts as one of the till's
+     * operations and cannot change the run.
+     */
+    DSLContext inspect() {
+        return DSL.using(SqliteDatabases.dataSource(file), SQLDialect.SQLITE);
     }
 
     HybridLogicalClock hlc() {
@@ -355,6 +365,7 @@ final class SimShop {
         }
         SyncClient client = new SyncClient(db, hub, clock, hlc, pushBatch, pullPage);
         int version = clientVersion;
+        int requiredAtStart = settings.required();
         SyncOutcome[] outcome = new SyncOutcome[1];
         start("sync-" + name, () -> outcome[0] = client.run(), failure -> {
             if (crash.fired()) {
@@ -362,12 +373,12 @@ final class SimShop {
             } else if (failure != null && !(failure instanceof Fiber.Killed)) {
                 violations.add("client", "a sync run of shop " + name + " threw " + failure);
             } else if (failure == null) {
-                finished(outcome[0], version);
+                finished(outcome[0], version, requiredAtStart);
             }
         });
     }
 
-    private void finished(SyncOutcome outcome, int version) {
+    private void finished(SyncOutcome outcome, int version, int requiredAtStart) {
         lastOutcome = outcome;
         stats.add(outcome.ok() ? "sync.ok" : "sync.failed");
         stats.add("sync.rows_pushed", outcome.pushed());
@@ -382,13 +393,13 @@ final class SimShop {
             violations.add("upload-window", "shop " + name + " at schema " + version + " was refused an upload while the hub"
                     + " accepts uploads from version " + settings.minUpload());
         }
-        Integer required = outcome.requiredSchemaVersion();
-        if (required != null && version < required && outcome.pushed() > 0) {
+        if (version < requiredAtStart && outcome.pushed() > 0) {
             stats.add("sync.uploads_while_behind_required_schema");
         }
-        if (required != null && version < required && outcome.pulled() > 0) {
+        // Behind for the whole run: no catalog row may arrive (a raise during a run may follow pages pulled before it).
+        if (version < requiredAtStart && outcome.pulled() > 0) {
             violations.add("download-gate", "shop " + name + " at schema " + version + " received catalog rows while the hub"
-                    + " requires version " + required);
+                    + " required version " + requiredAtStart);
         }
     }
 

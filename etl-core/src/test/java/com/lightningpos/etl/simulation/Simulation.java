@@ -119,8 +119,7 @@ final class Simulation {
             tearDown();
         }
         return new SimulationResult(config, violations.list(), violations.count(), violations.knownFindings(), stats.asMap(),
-                trace.digest(),
-                loop.processed(), Duration.ofMillis(loop.now() - START.toEpochMilli()),
+                trace.digest(), loop.processed(), Duration.ofMillis(loop.now() - START.toEpochMilli()),
                 Duration.ofNanos(System.nanoTime() - wallStart), trace.tail(), String.valueOf(dir));
     }
 
@@ -272,10 +271,10 @@ final class Simulation {
         long inbound = 0;
         long outbound = 0;
         for (SimShop shop : shops) {
-            if (shop.up()) {
-                outbox += shop.db().fetchCount(com.lightningpos.db.shop.Tables.SYNC_CHANGES);
+            if (shop.state() != SimShop.State.WAITING_FOR_ENROLMENT) {
+                outbox += shop.inspect().fetchCount(com.lightningpos.db.shop.Tables.SYNC_CHANGES);
             }
-            if (hub.up() && shop.state() != SimShop.State.WAITING_FOR_ENROLMENT) {
+            if (hub.up() && hub.replicas().exists(shop.id)) {
                 inbound += hub.replicas().dsl(shop.id).fetchCount(com.lightningpos.db.shop.Tables.REPLICA_INBOUND_LOG);
                 outbound += hub.replicas().dsl(shop.id).fetchCount(com.lightningpos.db.shop.Tables.REPLICA_OUTBOUND_LOG);
             }

@@ -82,8 +82,8 @@ final class SimulationRuns {
     static SimulationResult soak() {
         long seed = Long.getLong("sim.seed", 42);
         SimConfig config = SimConfig.defaults(seed)
-                .withShops(Integer.getInteger("sim.shops", 150), Integer.getInteger("sim.newShops", 20))
-                .withFaultPhase(Duration.ofMinutes(Integer.getInteger("sim.minutes", 180)));
+                .withShops(Integer.getInteger("sim.shops", 120), Integer.getInteger("sim.newShops", 20))
+                .withFaultPhase(Duration.ofMinutes(Integer.getInteger("sim.minutes", 120)));
         SoakMonitor monitor = new SoakMonitor(Path.of("target", "simulation", "soak-" + seed + ".csv"));
         SimulationResult result;
         try (QuietLogs quiet = new QuietLogs()) {

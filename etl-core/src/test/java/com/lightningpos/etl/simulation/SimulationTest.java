@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
 
     /** Fixed, so a red build names a seed anyone can replay; as many as fit CI's time budget. */
-    static final long[] CI_SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
+    static final long[] CI_SEEDS = {1, 2, 3, 4, 5, 6};
 
     @Test
     void every_invariant_holds_for_every_seed() {
