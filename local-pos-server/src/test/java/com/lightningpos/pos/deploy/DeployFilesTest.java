@@ -1,5 +1,6 @@
 package com.lightningpos.pos.deploy;
 
+import com.lightningpos.db.testing.DeployFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lightningpos.pos.backup.BackupProperties;

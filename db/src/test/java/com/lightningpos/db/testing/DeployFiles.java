@@ -1,4 +1,4 @@
-package com.lightningpos.pos.deploy;
+package com.lightningpos.db.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +25,14 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
+ * Shared by the till's and the hub's deploy-file tests (in db's test-jar, which both use).
+ *
  * Reads the files under {@code deploy/}: systemd units as sections of {@code key=value} lines, and
  * environment files as {@code NAME=value} lines; and knows which Spring properties exist, from the
  * module's {@code @ConfigurationProperties} records, its {@code @Value("${...}")} placeholders and
  * Spring Boot's own configuration metadata.
  */
-final class DeployFiles {
+public final class DeployFiles {
 
     private static final Pattern ENV_LINE = Pattern.compile("#?([A-Za-z_][A-Za-z0-9_]*)=(.*)");
     private static final Pattern VALUE_PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)[:}]");
@@ -40,13 +42,13 @@ final class DeployFiles {
     }
 
     /** The repository root: the module's parent directory (Maven runs tests in the module). */
-    static Path repo() {
+    public static Path repo() {
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("deploy")) ? here : here.getParent();
     }
 
     /** A systemd unit: section name to its keys, each key to its values in order. */
-    static Map<String, Map<String, List<String>>> unit(Path file) throws IOException {
+    public static Map<String, Map<String, List<String>>> unit(Path file) throws IOException {
         Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
         Map<String, List<String>> current = null;
         List<String> lines = Files.readAllLines(file);
@@ -75,7 +77,7 @@ final class DeployFiles {
     }
 
     /** An environment file: every assignment, also the commented-out examples ({@code #NAME=value}). */
-    static Map<String, String> env(Path file, boolean includeCommentedOut) throws IOException {
+    public static Map<String, String> env(Path file, boolean includeCommentedOut) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         for (String raw : Files.readAllLines(file)) {
             String line = raw.strip();
@@ -98,7 +100,7 @@ final class DeployFiles {
     }
 
     /** Every property name this module binds, normalised (lower case, letters and digits only). */
-    static Set<String> moduleProperties(String basePackage, Path sources) throws IOException {
+    public static Set<String> moduleProperties(String basePackage, Path sources) throws IOException {
         Set<String> names = new HashSet<>();
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
@@ -138,7 +140,7 @@ final class DeployFiles {
     }
 
     /** Spring Boot's own properties, from every {@code spring-configuration-metadata.json} on the class path. */
-    static Set<String> springBootProperties() {
+    public static Set<String> springBootProperties() {
         Set<String> names = new HashSet<>();
         try {
             for (URL url : Collections.list(DeployFiles.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
@@ -156,16 +158,16 @@ final class DeployFiles {
     }
 
     /** Whether {@code ENV_NAME} binds to a known property (relaxed binding: case, dots, dashes ignored). */
-    static boolean known(String envName, Set<String> properties) {
+    public static boolean known(String envName, Set<String> properties) {
         return properties.contains(normal(envName));
     }
 
-    static String normal(String name) {
+    public static String normal(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** The {@code <finalName>} of a module's pom, i.e. the jar's name without {@code .jar}. */
-    static String finalName(Path pom) throws IOException {
+    public static String finalName(Path pom) throws IOException {
         Matcher m = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Files.readString(pom));
         if (!m.find()) {
             throw new IllegalStateException("no finalName in " + pom);
@@ -173,11 +175,11 @@ final class DeployFiles {
         return m.group(1).strip();
     }
 
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     /** Runs a tool if it is installed; null when it is not. */
-    static Run runIfPresent(List<String> command) throws InterruptedException {
+    public static Run runIfPresent(List<String> command) throws InterruptedException {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
