@@ -134,7 +134,7 @@ class HubAndTillSyncE2ETest {
         assertThat(waiting.path("state").asText()).as("%s", waiting).isEqualTo("offline");
         assertThat(waiting.path("pendingCount").asInt()).as("sales + refund waiting: %s", waiting).isEqualTo(orders);
 
-        Map<String, JsonNode> listed = listOrders(api);
+        Map<String, JsonNode> listed = Tills.listOrders(api);
         assertThat(listed.keySet()).as("GET /api/orders on the till").containsExactlyInAnyOrderElementsOf(sold.keySet());
 
         // --- the hub comes back on the same data dir; the till syncs ---
@@ -292,27 +292,6 @@ class HubAndTillSyncE2ETest {
         }
     }
 
-    /** Every order of the till, by id, from the paged {@code GET /api/orders}. */
-    private static Map<String, JsonNode> listOrders(JsonHttp api) {
-        Map<String, JsonNode> orders = new LinkedHashMap<>();
-        int offset = 0;
-        int total;
-        do {
-            JsonHttp.Response r = api.get("/api/orders?limit=50&offset=" + offset);
-            assertThat(r.status()).as("%s", r).isEqualTo(200);
-            total = r.json().path("total").asInt();
-            JsonNode page = r.json().path("orders");
-            for (JsonNode o : page) {
-                assertThat(orders.put(o.path("id").asText(), o)).as("order listed twice: %s", o).isNull();
-            }
-            if (page.isEmpty()) {
-                break;
-            }
-            offset += page.size();
-        } while (offset < total);
-        assertThat(orders).as("GET /api/orders total").hasSize(total);
-        return orders;
-    }
 
     /** Calls {@code call} every 500 ms until its 200 JSON answer satisfies {@code condition}. */
     private static JsonNode await(String what, Duration timeout, Supplier<JsonHttp.Response> call,
