@@ -5,7 +5,7 @@ public enum SchemaKind {
     /** A shop's local SQLite database, and the hub's cloud replica of it. */
     SHOP("classpath:db/shop", 3),
     /** The hub's central PostgreSQL database. */
-    HUB("classpath:db/hub", 3);
+    HUB("classpath:db/hub", 5);
 
     private final String location;
     private final int latestVersion;
