@@ -3,9 +3,9 @@ package com.lightningpos.db;
 /** The two schemas this project migrates, each with its own Flyway location. */
 public enum SchemaKind {
     /** A shop's local SQLite database, and the hub's cloud replica of it. */
-    SHOP("classpath:db/shop", 3),
+    SHOP("classpath:db/shop", 4),
     /** The hub's central PostgreSQL database. */
-    HUB("classpath:db/hub", 5);
+    HUB("classpath:db/hub", 6);
 
     private final String location;
     private final int latestVersion;
