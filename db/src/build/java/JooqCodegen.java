@@ -57,7 +57,8 @@ public class JooqCodegen {
         Database database = new Database()
                 .withName("org.jooq.meta.sqlite.SQLiteDatabase")
                 .withIncludes(".*")
-                .withExcludes("flyway_schema_history|sqlite_.*")
+                // The FTS5 search index and its shadow tables are queried with plain SQL.
+                .withExcludes("flyway_schema_history|sqlite_.*|item_search|item_search_(data|idx|config|docsize|content)")
                 .withForcedTypes(
                         new ForcedType().withName("BOOLEAN")
                                 .withIncludeExpression("(?i).*\\.(is_active|active|deleted|inclusive|tax_inclusive|price_overridden|paid_from_till|applying_remote)"),
