@@ -26,6 +26,19 @@ public final class SyncProtocol {
         return BASE + "/shops/" + shopId + "/consistency";
     }
 
+    /** A till that sold standalone sends its catalog here after enrolling. */
+    public static String joinCatalog(String shopId) {
+        return BASE + "/shops/" + shopId + "/join/catalog";
+    }
+
+    public static String joinVerified(String shopId) {
+        return BASE + "/shops/" + shopId + "/join/verified";
+    }
+
+    public static String joinUndone(String shopId) {
+        return BASE + "/shops/" + shopId + "/join/undone";
+    }
+
     /** Machine-readable {@code code} values of the hub's problem documents. */
     public static final class Codes {
         public static final String UNAUTHORIZED = "unauthorized";
@@ -46,6 +59,12 @@ public final class SyncProtocol {
         public static final String SEQ_GAP = "seq_gap";
         public static final String RATE_LIMITED = "rate_limited";
         public static final String NOT_FOUND = "not_found";
+        /** join/catalog: an item without a usable id, or the same id twice. */
+        public static final String BAD_ITEM = "bad_item";
+        /** join/verified or join/undone before the shop sent its catalog. */
+        public static final String JOIN_NOT_STARTED = "join_not_started";
+        /** join/verified after the join was undone, or join/undone after it was verified. */
+        public static final String JOIN_FINISHED = "join_finished";
 
         private Codes() {
         }
