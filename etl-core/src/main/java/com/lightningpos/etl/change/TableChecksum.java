@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -35,7 +36,7 @@ public final class TableChecksum {
                 sum += rowHash(sha, record);
             }
         }
-        return new TableSummary(table.tableName(), rows, HexFormat.of().toHexDigits(sum));
+        return new TableSummary(table.tableName(), rows, checksumText(sum));
     }
 
     /** Every synced table of a shop-schema database. */
@@ -48,11 +49,21 @@ public final class TableChecksum {
     }
 
     static long rowHash(MessageDigest sha, Record record) {
-        TreeMap<String, String> canonical = new TreeMap<>();
+        TreeMap<String, Object> values = new TreeMap<>();
         for (Field<?> field : record.fields()) {
-            Object value = record.get(field);
-            canonical.put(field.getName(), value == null ? "\u0000" : value.toString());
+            values.put(field.getName(), record.get(field));
         }
+        return rowHash(sha, values);
+    }
+
+    /**
+     * The hash of one row given as column name → value, each value in the Java type the shop
+     * schema's generated table reads it as. Another tier (PostgreSQL) converts its row to that form
+     * first, so that equal rows hash equally everywhere.
+     */
+    public static long rowHash(MessageDigest sha, Map<String, ?> row) {
+        TreeMap<String, String> canonical = new TreeMap<>();
+        row.forEach((name, value) -> canonical.put(name, value == null ? "\u0000" : value.toString()));
         StringBuilder text = new StringBuilder();
         canonical.forEach((k, v) -> text.append(k).append('=').append(v.length()).append(':').append(v).append(';'));
         byte[] digest = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -61,6 +72,15 @@ public final class TableChecksum {
             h = (h << 8) | (digest[i] & 0xff);
         }
         return h;
+    }
+
+    /** The checksum's text form: the sum of the row hashes modulo 2^64 in hex. */
+    public static String checksumText(long sum) {
+        return HexFormat.of().toHexDigits(sum);
+    }
+
+    public static MessageDigest newDigest() {
+        return sha256();
     }
 
     private static MessageDigest sha256() {

@@ -1,13 +1,11 @@
 package com.lightningpos.etl.sync.client;
 
+import com.lightningpos.etl.sync.ConsistencyComparison;
 import com.lightningpos.etl.sync.ConsistencyReport;
 import com.lightningpos.etl.sync.EnrolRequest;
 import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.ErrorBody;
 import com.lightningpos.etl.sync.HubStatus;
-import com.lightningpos.etl.sync.JoinCatalogRequest;
-import com.lightningpos.etl.sync.JoinCatalogResponse;
-import com.lightningpos.etl.sync.JoinState;
 import com.lightningpos.etl.sync.PullResponse;
 import com.lightningpos.etl.sync.PushRequest;
 import com.lightningpos.etl.sync.PushResponse;
@@ -81,19 +79,12 @@ public final class HubApi {
         return read(call("GET", SyncProtocol.consistency(shopId()), null), ConsistencyReport.class);
     }
 
-    /** Sends a standalone till's catalog after enrolling; safe to repeat (same answer, nothing twice). */
-    public JoinCatalogResponse joinCatalog(JoinCatalogRequest catalog) throws TransportException, HubCallException {
-        return read(call("POST", SyncProtocol.joinCatalog(shopId()), SyncJson.write(catalog)), JoinCatalogResponse.class);
-    }
-
-    /** Tells the hub the join is verified (counts and checksums equal on all three tiers). */
-    public JoinState joinVerified() throws TransportException, HubCallException {
-        return read(call("POST", SyncProtocol.joinVerified(shopId()), new byte[0]), JoinState.class);
-    }
-
-    /** Tells the hub the till went back to its pre-enrolment database. */
-    public JoinState joinUndone() throws TransportException, HubCallException {
-        return read(call("POST", SyncProtocol.joinUndone(shopId()), new byte[0]), JoinState.class);
+    /**
+     * Sends the till's own report (taken with nothing pending) and returns the hub's comparison of
+     * the shop, its replica and PostgreSQL.
+     */
+    public ConsistencyComparison verifyConsistency(ConsistencyReport own) throws TransportException, HubCallException {
+        return read(call("POST", SyncProtocol.consistency(shopId()), SyncJson.write(own)), ConsistencyComparison.class);
     }
 
     /** The replica file's bytes. */
