@@ -29,7 +29,10 @@ class CatalogController {
     }
 
     @GetMapping("/items")
-    @Operation(summary = "Search active items by name (contains), SKU prefix or barcode prefix")
+    @Operation(summary = "Search active items by name (contains), SKU prefix or barcode prefix",
+            description = "Case-insensitive; a name matches anywhere for terms of 3 or more characters (accents ignored),"
+                    + " by prefix for 1 or 2. `total` is exact up to 1,000 matches; above that it is 1000 and"
+                    + " `totalCapped` is true.")
     ItemPage search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "20") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         return catalog.search(q, limit, offset);

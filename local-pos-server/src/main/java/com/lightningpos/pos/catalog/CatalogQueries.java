@@ -29,20 +29,24 @@ public class CatalogQueries {
         this.db = db;
     }
 
-    /** Active items whose name contains {@code q}, or whose SKU or barcode starts with it. */
+    /** {@code total} is exact up to this many matches; beyond it counting would cost a scan. */
+    public static final int TOTAL_CAP = 1_000;
+
+    /**
+     * Active items whose name contains {@code q} (one or two characters: starts with it), or whose
+     * SKU or barcode starts with it, ignoring case; by name. See {@link ItemSearchIndex}.
+     */
     public ItemPage search(String q, int limit, int offset) {
         Condition where = ITEMS.ACTIVE.isTrue().and(ITEMS.DELETED.isFalse());
         if (q != null && !q.isBlank()) {
-            String term = q.trim();
-            where = where.and(ITEMS.NAME.containsIgnoreCase(term)
-                    .or(ITEMS.SKU.startsWith(term))
-                    .or(ITEMS.BARCODE.startsWith(term)));
+            where = where.and(ItemSearchIndex.matches(q.trim()));
         }
         List<Item> items = selectItems(db).where(where)
                 .orderBy(ITEMS.NAME.collate("NOCASE"), ITEMS.ID)
                 .limit(Math.max(1, Math.min(limit, MAX_PAGE))).offset(Math.max(0, offset))
                 .fetch(CatalogQueries::toItem);
-        return new ItemPage(items, db.fetchCount(ITEMS, where));
+        int counted = db.fetchCount(db.selectOne().from(ITEMS).where(where).limit(TOTAL_CAP + 1));
+        return new ItemPage(items, Math.min(counted, TOTAL_CAP), counted > TOTAL_CAP);
     }
 
     /** A non-deleted item, active or not. */

@@ -13,6 +13,7 @@ import static com.lightningpos.db.shop.Tables.SYNC_STATE;
 
 import com.lightningpos.db.SqliteDatabases;
 import com.lightningpos.etl.sync.client.SyncStream;
+import com.lightningpos.pos.catalog.ItemSearchIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,8 @@ final class SnapshotInstaller {
             tx.deleteFrom(REPLICA_OUTBOUND_LOG).execute();
             tx.deleteFrom(REPLICA_QUARANTINE).execute();
             tx.deleteFrom(REPLICA_STATE).execute();
+            // A replica does not keep the search index (its triggers skip it): build it for the till.
+            ItemSearchIndex.rebuild(tx);
             tx.deleteFrom(SYNC_CHANGES).execute();
             tx.update(SYNC_CONTEXT).set(SYNC_CONTEXT.APPLYING_REMOTE, false).setNull(SYNC_CONTEXT.HLC).execute();
             // New outbox seqs must continue after what the hub has: a seq at or below its high-water

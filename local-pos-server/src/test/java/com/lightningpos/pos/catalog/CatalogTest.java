@@ -2,7 +2,9 @@ package com.lightningpos.pos.catalog;
 
 import static com.lightningpos.db.shop.Tables.CATEGORIES;
 import static com.lightningpos.db.shop.Tables.ITEMS;
+import static com.lightningpos.db.shop.Tables.ITEM_SEARCH_DOCS;
 import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
+import static com.lightningpos.db.shop.Tables.SYNC_CONTEXT;
 import static com.lightningpos.db.shop.Tables.TAX_RATES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,6 +57,88 @@ class CatalogTest extends PosServerTest {
         assertThat(byName.get("items").get(0).get("name").asText()).isEqualTo("Organic " + tag + " honey 2");
         assertThat(bySku.get("total").asInt()).isEqualTo(5);
         assertThat(byBarcode.get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void search_finds_a_name_anywhere_ignoring_case_and_accents_but_sku_and_barcode_only_by_prefix() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Item creme = items.create(new ItemRequest("Qa" + tag, "77" + tag.hashCode(), "Crème brûlée " + tag,
+                450L, null, null, null, null));
+
+        assertThat(ids(search("CREME BRU", 200, 0))).contains(creme.id());
+        assertThat(ids(search("rûlée " + tag, 20, 0))).containsExactly(creme.id());
+        assertThat(ids(search("qA" + tag.substring(0, 4), 20, 0))).as("SKU prefix, any case").containsExactly(creme.id());
+        assertThat(ids(search("77" + tag.hashCode(), 20, 0))).as("barcode prefix").containsExactly(creme.id());
+        assertThat(ids(search(tag.substring(2), 20, 0))).as("name infix").containsExactly(creme.id());
+        assertThat(ids(search(String.valueOf(tag.hashCode()), 20, 0))).as("barcode infix is not a match").isEmpty();
+    }
+
+    @Test
+    void one_or_two_characters_match_names_by_prefix() throws Exception {
+        Item starts = items.create(new ItemRequest("ΩA-" + UUID.randomUUID(), null, "Ωq pastry", 300L, null, null, null, null));
+        Item contains = items.create(new ItemRequest("ΩB-" + UUID.randomUUID(), null, "Pastry Ωq", 300L, null, null, null, null));
+
+        List<String> found = ids(search("ΩQ", 200, 0));
+
+        assertThat(found).contains(starts.id()).doesNotContain(contains.id());
+    }
+
+    @Test
+    void the_search_index_follows_edits_deactivation_deletion_and_rows_from_the_hub() throws Exception {
+        String tag = "Idx" + UUID.randomUUID().toString().substring(0, 8);
+        Item item = items.create(new ItemRequest("IDX-" + tag, null, "Plain " + tag + " yoghurt", 199L, null, null, null, null));
+        assertThat(ids(search(tag + " yog", 20, 0))).containsExactly(item.id());
+
+        mvc.perform(put("/api/items/" + item.id()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Greek " + tag + " yoghurt\"}")).andReturn();
+        assertThat(ids(search("plain " + tag, 20, 0))).isEmpty();
+        assertThat(ids(search("greek " + tag, 20, 0))).containsExactly(item.id());
+
+        mvc.perform(put("/api/items/" + item.id()).contentType(MediaType.APPLICATION_JSON).content("{\"active\":false}")).andReturn();
+        assertThat(ids(search("greek " + tag, 20, 0))).isEmpty();
+
+        String fromHub = UUID.randomUUID().toString();
+        dsl.transaction(c -> {
+            c.dsl().update(SYNC_CONTEXT).set(SYNC_CONTEXT.APPLYING_REMOTE, true).execute();
+            c.dsl().insertInto(ITEMS).set(ITEMS.ID, fromHub).set(ITEMS.SKU, "HUB-" + tag).set(ITEMS.NAME, "Hub " + tag + " kefir")
+                    .set(ITEMS.PRICE_CENTS, 250L).set(ITEMS.LAST_MODIFIED_AT, new Hlc(System.currentTimeMillis(), 0, "hub").encode())
+                    .execute();
+            c.dsl().update(SYNC_CONTEXT).set(SYNC_CONTEXT.APPLYING_REMOTE, false).execute();
+        });
+        assertThat(ids(search(tag + " kef", 20, 0))).containsExactly(fromHub);
+
+        dsl.transaction(c -> {
+            c.dsl().update(SYNC_CONTEXT).set(SYNC_CONTEXT.APPLYING_REMOTE, true).execute();
+            c.dsl().update(ITEMS).set(ITEMS.NAME, "Hub " + tag + " ayran").where(ITEMS.ID.eq(fromHub)).execute();
+            c.dsl().update(SYNC_CONTEXT).set(SYNC_CONTEXT.APPLYING_REMOTE, false).execute();
+        });
+        assertThat(ids(search(tag + " kef", 20, 0))).isEmpty();
+        assertThat(ids(search(tag + " ayr", 20, 0))).containsExactly(fromHub);
+
+        dsl.deleteFrom(ITEMS).where(ITEMS.ID.eq(fromHub)).execute();
+        assertThat(ids(search(tag + " ayr", 20, 0))).isEmpty();
+        assertThat(dsl.fetchCount(ITEM_SEARCH_DOCS, ITEM_SEARCH_DOCS.ITEM_ID.in(item.id(), fromHub))).isZero();
+    }
+
+    @Test
+    void the_total_is_exact_up_to_the_cap_and_then_says_it_is_capped() throws Exception {
+        String tag = "Cap" + UUID.randomUUID().toString().substring(0, 8);
+        String hlc = new Hlc(System.currentTimeMillis(), 0, "test").encode();
+        dsl.transaction(c -> {
+            for (int i = 0; i <= CatalogQueries.TOTAL_CAP; i++) {
+                c.dsl().insertInto(ITEMS).set(ITEMS.ID, UUID.randomUUID().toString()).set(ITEMS.SKU, tag + "-" + i)
+                        .set(ITEMS.NAME, "Bulk " + i).set(ITEMS.PRICE_CENTS, 100L).set(ITEMS.LAST_MODIFIED_AT, hlc).execute();
+            }
+        });
+
+        JsonNode capped = search(tag, 5, 0);
+        JsonNode exact = search(tag + "-100", 5, 0);
+
+        assertThat(capped.get("total").asInt()).isEqualTo(CatalogQueries.TOTAL_CAP);
+        assertThat(capped.get("totalCapped").asBoolean()).isTrue();
+        assertThat(capped.get("items")).hasSize(5);
+        assertThat(exact.get("total").asInt()).as("%s-100 and %s-1000", tag, tag).isEqualTo(2);
+        assertThat(exact.get("totalCapped").asBoolean()).isFalse();
     }
 
     @Test
@@ -166,6 +250,12 @@ class CatalogTest extends PosServerTest {
     private JsonNode search(String q, int limit, int offset) throws Exception {
         return body(mvc.perform(get("/api/items").param("q", q).param("limit", String.valueOf(limit))
                 .param("offset", String.valueOf(offset))).andReturn());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
     }
 
     private JsonNode scan(String code) throws Exception {

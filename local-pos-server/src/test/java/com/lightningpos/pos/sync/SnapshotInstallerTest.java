@@ -47,6 +47,28 @@ class SnapshotInstallerTest {
     }
 
     @Test
+    void a_restored_till_can_search_the_catalog_its_replica_held_without_a_search_index() throws Exception {
+        byte[] snapshot;
+        try (ReplicaStore replicas = new ReplicaStore(dir.resolve("replicas"), clock)) {
+            replicas.dsl(shopId).execute("INSERT INTO items (id, sku, name, price_cents, last_modified_at)"
+                    + " VALUES ('i1', 'SKU-1', 'Wildflower honey', 700, 'hlc')");
+            assertThat(count(replicas.dsl(shopId), "SELECT count(*) FROM item_search_docs")).as("replicas keep no index").isZero();
+            Path file = replicas.snapshot(shopId);
+            snapshot = Files.readAllBytes(file);
+            Files.delete(file);
+        }
+        Path dataDir = dir.resolve("restored");
+
+        new SnapshotInstaller(dataDir).install(snapshot, credentials, "https://hub.example.com", Instant.now());
+
+        DSLContext till = DSL.using(SqliteDatabases.openShopSchema(dataDir.resolve("shop.db")), SQLDialect.SQLITE);
+        assertThat(till.fetchValue("SELECT d.item_id FROM item_search s JOIN item_search_docs d ON d.doc_id = s.rowid"
+                + " WHERE item_search MATCH '\"flower\"'")).isEqualTo("i1");
+        till.execute("UPDATE items SET name = 'Acacia honey' WHERE id = 'i1'");
+        assertThat(count(till, "SELECT count(*) FROM item_search WHERE item_search MATCH '\"acacia\"'")).as("triggers work again").isOne();
+    }
+
+    @Test
     void a_till_with_changes_the_hub_does_not_have_is_not_overwritten() throws Exception {
         byte[] snapshot = replicaWithTwoSales();
         Path dataDir = dir.resolve("still-alive");
