@@ -93,3 +93,31 @@ export function bootstrapText(bootstrap) {
   const received = bootstrap.received ?? 0;
   return bootstrap.total ? `Downloading catalog: ${received}/${bootstrap.total}` : `Downloading catalog: ${received}`;
 }
+
+/** "about 2 min left" from seconds; null when unknown. */
+export function etaText(seconds) {
+  if (seconds == null) return null;
+  if (seconds < 60) return 'less than a minute left';
+  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return m ? `about ${h} h ${m} min left` : `about ${h} h left`;
+}
+
+/** A joining till's history upload (status.history), or null when there is nothing to say. */
+export function historyText(history) {
+  if (!history) return null;
+  const n = (v) => Number(v ?? 0).toLocaleString('en');
+  switch (history.state) {
+    case 'started': return 'Joining the chain: matching the catalog with head office…';
+    case 'catalog_matched': {
+      if (history.remaining > 0) {
+        const eta = etaText(history.etaSeconds);
+        return `Uploading history: ${n(history.uploaded)} of ${n(history.total)}${eta ? ` — ${eta}` : ''}`;
+      }
+      return 'History uploaded — checking it arrived complete…';
+    }
+    case 'verified': return 'Joined the chain — verified';
+    default: return null;
+  }
+}

@@ -6,7 +6,7 @@ import { get, post } from './api.js';
 import { $ } from './dom.js';
 import { showError, showSuccess } from './message.js';
 import {
-  bootstrapText, lastErrorOf, pendingText, quarantinedText, relativeTime, stateClass, stateLabel,
+  bootstrapText, historyText, lastErrorOf, pendingText, quarantinedText, relativeTime, stateClass, stateLabel,
 } from './sync-format.js';
 
 const POLL_MS = 10000;
@@ -50,6 +50,19 @@ export function createSyncPanel({ standalone = false } = {}) {
     button.disabled = syncing;
     $('update-banner').hidden = !status?.needsUpdate;
     renderBootstrap(status?.bootstrap);
+    renderHistory(status?.history);
+  }
+
+  function renderHistory(history) {
+    const text = historyText(history);
+    const bar = $('history-progress');
+    bar.hidden = !text;
+    if (!text) return;
+    $('history-text').textContent = text;
+    const total = history.total || 0;
+    bar.setAttribute('aria-valuenow', String(history.uploaded || 0));
+    if (total) bar.setAttribute('aria-valuemax', String(total));
+    $('history-fill').style.width = total ? `${Math.round(((history.uploaded || 0) / total) * 100)}%` : '100%';
   }
 
   function renderBootstrap(bootstrap) {

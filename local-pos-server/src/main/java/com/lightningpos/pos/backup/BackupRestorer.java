@@ -150,7 +150,7 @@ public final class BackupRestorer {
      * True when another connection (the running till) has the database open. In WAL mode every open
      * connection holds a shared lock on the file for its whole life, so an exclusive lock is refused.
      */
-    static boolean inUse(Path database) {
+    public static boolean inUse(Path database) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
         config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);

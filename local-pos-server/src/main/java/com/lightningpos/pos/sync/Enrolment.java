@@ -29,18 +29,23 @@ final class Enrolment {
     private final CredentialsStore store;
     private final DSLContext db;
     private final Clock clock;
+    private final TillJoin join;
 
-    Enrolment(PosProperties properties, CredentialsStore store, DSLContext db, Clock clock) {
+    Enrolment(PosProperties properties, CredentialsStore store, DSLContext db, Clock clock, TillJoin join) {
         this.properties = properties;
         this.store = store;
         this.db = db;
         this.clock = clock;
+        this.join = join;
     }
 
     /** The credentials, enrolling first when the settings ask for it and none exist yet. */
     Optional<StoredCredentials> credentials() throws TransportException, HubCallException {
         Optional<StoredCredentials> stored = store.read();
         if (stored.isPresent()) {
+            if (join.awaitingCatalog()) {
+                join.matchCatalog(joinHub(stored.get()), stored.get()); // a join interrupted before its catalog was applied
+            }
             adoptIfInterrupted(stored.get());
             return stored;
         }
@@ -48,12 +53,22 @@ final class Enrolment {
             return stored;
         }
         URI hub = HubUrls.check(properties.hubUrl(), properties.allowInsecureHub());
+        join.beforeEnrolment();
         EnrolResponse enrolled = HubApi.enrol(new HttpSyncTransport(hub), properties.enrolmentCode().strip(),
                 SchemaKind.SHOP.latestVersion());
         String now = clock.instant().toString();
-        OutboxContinuation.continueAfter(db, enrolled.highWaterSeq());
         StoredCredentials credentials = new StoredCredentials(enrolled.shopId(), enrolled.secret(), hub.toString(),
                 enrolled.shopName(), now);
+        if (join.awaitingCatalog()) {
+            // A join: the catalog is matched first, then the identity adopted (TillJoin does both).
+            store.write(credentials);
+            join.enrolled(enrolled.shopId(), enrolled.highWaterSeq());
+            log.info("Enrolled with the hub at {} as shop {} ({}); joining with this till's history", hub, enrolled.shopName(),
+                    enrolled.shopId());
+            join.matchCatalog(joinHub(credentials), credentials);
+            return Optional.of(credentials);
+        }
+        OutboxContinuation.continueAfter(db, enrolled.highWaterSeq());
         store.write(credentials);
         IdentityAdoption.adopt(db, enrolled.shopId(), enrolled.shopName(), hub.toString(), now);
         log.info("Enrolled with the hub at {} as shop {} ({})", hub, enrolled.shopName(), enrolled.shopId());
@@ -66,6 +81,11 @@ final class Enrolment {
         if (!credentials.shopId().equals(current)) {
             IdentityAdoption.adopt(db, credentials.shopId(), credentials.shopName(), credentials.hubUrl(), credentials.enrolledAt());
         }
+    }
+
+    private JoinHub joinHub(StoredCredentials credentials) {
+        String url = properties.standalone() ? credentials.hubUrl() : properties.hubUrl();
+        return new HttpJoinHub(new HttpSyncTransport(HubUrls.check(url, properties.allowInsecureHub())), credentials);
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,7 @@
 package com.lightningpos.pos.sync;
 
+import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
+
 import com.lightningpos.db.SchemaKind;
 import com.lightningpos.etl.clock.HybridLogicalClock;
 import com.lightningpos.etl.sync.TransportException;
@@ -55,6 +57,7 @@ public class SyncService implements DisposableBean {
     private final Clock clock;
     private final CredentialsStore store;
     private final Enrolment enrolment;
+    private final TillJoin join;
     private final SyncStatusQuery query;
     private final ObjectProvider<HybridLogicalClock> hlc;
     private final ReentrantLock lock = new ReentrantLock();
@@ -74,7 +77,8 @@ public class SyncService implements DisposableBean {
         this.db = db;
         this.clock = clock;
         this.store = new CredentialsStore(properties.dataDir());
-        this.enrolment = new Enrolment(properties, store, db, clock);
+        this.join = new TillJoin(properties.dataDir(), db, clock);
+        this.enrolment = new Enrolment(properties, store, db, clock, join);
         this.query = query;
         this.hlc = hlc;
         Optional<StoredCredentials> stored = readQuietly(store);
@@ -103,7 +107,7 @@ public class SyncService implements DisposableBean {
     }
 
     public SyncStatus status() {
-        return query.status(state);
+        return query.status(state, join.history());
     }
 
     /** Runs a sync now on the caller's thread, unless one is running already. */
@@ -142,8 +146,12 @@ public class SyncService implements DisposableBean {
                 finish(false, "not_enrolled: start the till with pos.enrolment-code from head office", null, null);
                 return false;
             }
-            SyncOutcome outcome = new SyncClient(db, hub(credentials.get()), clock, hlc.getIfAvailable(),
-                    SyncClient.DEFAULT_PUSH_BATCH, SyncClient.DEFAULT_PULL_PAGE).run(progress());
+            SyncClient client = new SyncClient(db, hub(credentials.get()), clock, hlc.getIfAvailable(),
+                    SyncClient.DEFAULT_PUSH_BATCH, SyncClient.DEFAULT_PULL_PAGE);
+            SyncOutcome outcome = client.run(progress());
+            if (outcome.ok()) {
+                verifyJoinIfDue(client, credentials.get());
+            }
             finish(outcome.hubReachable(), outcome.ok() ? null : errorOf(outcome), outcome.quarantinedCount(), credentials.get());
             return outcome.ok();
         } catch (TransportException e) {
@@ -156,6 +164,23 @@ public class SyncService implements DisposableBean {
             log.error("Sync run failed", e);
             finish(false, e.getMessage(), null, null);
             return false;
+        }
+    }
+
+    /**
+     * Step 5 of a join: once the whole history is up, the three tiers are compared; equal means the
+     * join is verified (and no longer undoable). Not equal yet (the hub still loading) → next run.
+     */
+    private void verifyJoinIfDue(SyncClient client, StoredCredentials credentials) throws TransportException, HubCallException {
+        if (!join.awaitingVerification() || db.fetchExists(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.eq("pending"))) {
+            return;
+        }
+        List<String> differing = JoinVerification.differingHistoryTables(client);
+        if (differing.isEmpty()) {
+            join.markVerified(new HttpJoinHub(new HttpSyncTransport(HubUrls.check(hubUrl(Optional.of(credentials)),
+                    properties.allowInsecureHub())), credentials));
+        } else {
+            log.info("Join not verified yet: {} differ between this till and the hub", differing);
         }
     }
 

@@ -19,7 +19,7 @@ class SyncStatusQuery {
         this.db = db;
     }
 
-    SyncStatus status(SyncService.RunState run) {
+    SyncStatus status(SyncService.RunState run, SyncStatus.History history) {
         // Cashiers count sales, not rows: one sale is an order, its lines, payments and stock moves.
         var pending = db.select(DSL.count(), DSL.min(SYNC_CHANGES.CREATED_AT),
                         DSL.countDistinct(SYNC_CHANGES.RECORD_ID).filterWhere(SYNC_CHANGES.TABLE_NAME.eq("sales_orders")))
@@ -39,6 +39,6 @@ class SyncStatusQuery {
                 new SyncStatus.Streams(
                         new SyncStatus.SalesUp(pendingCount, pendingChanges, oldest, up.getLastSyncedAt(), up.getLastError()),
                         new SyncStatus.CatalogDown(down.getLastSyncedAt(), down.getLastError(), down.getCursor())),
-                run.bootstrap());
+                run.bootstrap(), history);
     }
 }
