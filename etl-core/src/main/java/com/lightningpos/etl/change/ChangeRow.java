@@ -15,4 +15,16 @@ import java.util.Map;
  */
 public record ChangeRow(long seq, String table, String recordId, ChangeOp op, Map<String, Object> payload,
                         String hlc, String shopId) {
+
+    /**
+     * Payload key a shop adds to a catalog edit that it already lost locally to a newer hub version
+     * (outbox status {@code conflict}). Such an edit is sent only so that head office sees what was
+     * overwritten: the replica logs it without applying it, and the hub records it in
+     * {@code sync_conflicts} without touching its row. Not a column, so appliers ignore it.
+     */
+    public static final String LOST_AT_SHOP = "_lost_at_shop";
+
+    public boolean lostAtShop() {
+        return payload != null && Boolean.TRUE.equals(payload.get(LOST_AT_SHOP));
+    }
 }

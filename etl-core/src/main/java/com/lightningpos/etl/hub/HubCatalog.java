@@ -4,6 +4,7 @@ import static com.lightningpos.db.hub.Tables.CATALOG_CHANGES;
 import static com.lightningpos.db.hub.Tables.SYNC_CONFLICTS;
 
 import com.lightningpos.etl.change.ChangeOp;
+import com.lightningpos.etl.change.ChangeRow;
 import com.lightningpos.etl.change.SyncedTable;
 import com.lightningpos.etl.clock.Hlc;
 import com.lightningpos.etl.clock.HybridLogicalClock;
@@ -24,7 +25,8 @@ import org.jooq.exception.DataAccessException;
  * propagator can never miss one. Conflict rule at the hub: the hub wins. A shop edit that was not
  * based on the hub's current version (its {@code version} is not newer) collides; the hub keeps its
  * value, re-stamps it with a fresh HLC so that every shop (which lets the newer HLC win) takes it,
- * and records both versions in {@code sync_conflicts}.
+ * and records both versions in {@code sync_conflicts}. An edit the shop itself already lost to a
+ * newer hub row ({@link ChangeRow#LOST_AT_SHOP}) is only recorded.
  */
 public final class HubCatalog {
 
@@ -73,7 +75,20 @@ public final class HubCatalog {
             incoming.put("deleted", 1L); // catalog rows are never removed, only tombstoned
         }
         observe(incoming.get("last_modified_at"));
+        boolean lostAtShop = Boolean.TRUE.equals(incoming.remove(ChangeRow.LOST_AT_SHOP));
         Record current = lockCurrent(tx, hub, id);
+        if (lostAtShop && current != null) {
+            // The shop already took the newer hub row in place of this edit; it is sent only so that
+            // head office sees what was overwritten. The row stays as it is.
+            Map<String, Object> hubRow = WireValues.toWire(current, table.shopTable());
+            if (Objects.equals(str(hubRow.get("last_modified_at")), str(incoming.get("last_modified_at")))) {
+                return ShopChangeOutcome.DUPLICATE; // it had reached the hub before the shop lost it
+            }
+            if (!alreadyRecorded(tx, table, id, shopId, incoming)) {
+                recordConflict(tx, table, id, shopId, incoming, hubRow, "lost_at_shop", "hub");
+            }
+            return ShopChangeOutcome.HUB_WON;
+        }
         if (current == null) {
             incoming.putIfAbsent("origin_shop_id", shopId.toString());
             incoming.put("last_modified_shop_id", shopId.toString());
@@ -158,6 +173,12 @@ public final class HubCatalog {
                 .set(SYNC_CONFLICTS.RULE, rule)
                 .set(SYNC_CONFLICTS.WINNER, winner)
                 .execute();
+    }
+
+    /** A resent edit (a rewind after a hub restore) must not be listed twice. */
+    private static boolean alreadyRecorded(DSLContext tx, SyncedTable table, UUID id, UUID shopId, Map<String, Object> incoming) {
+        return tx.fetchExists(SYNC_CONFLICTS, SYNC_CONFLICTS.SHOP_ID.eq(shopId), SYNC_CONFLICTS.TABLE_NAME.eq(table.tableName()),
+                SYNC_CONFLICTS.RECORD_ID.eq(id), SYNC_CONFLICTS.SHOP_HLC.eq(str(incoming.get("last_modified_at"))));
     }
 
     static void upsert(DSLContext tx, Table<?> hub, Map<String, Object> row) {

@@ -1,11 +1,11 @@
 package com.lightningpos.etl.pipeline;
 
+import com.lightningpos.etl.change.NewerCatalogRow;
 import com.lightningpos.etl.change.SyncedTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 
 /**
@@ -17,9 +17,7 @@ final class ReplicaCatalogApplier {
     void apply(DSLContext tx, SyncedTable table, Map<String, Object> wire) {
         Table<?> shopTable = table.shopTable();
         Field<Object> id = field(shopTable, "id");
-        Field<Object> modified = field(shopTable, "last_modified_at");
-        Record current = tx.select(modified).from(shopTable).where(id.eq(wire.get("id"))).fetchOne();
-        if (current != null && String.valueOf(current.get(0)).compareTo(String.valueOf(wire.get("last_modified_at"))) >= 0) {
+        if (NewerCatalogRow.alreadyHeld(tx, table, wire.get("id"), wire.get("last_modified_at"))) {
             return;
         }
         Map<Field<?>, Object> values = new LinkedHashMap<>();

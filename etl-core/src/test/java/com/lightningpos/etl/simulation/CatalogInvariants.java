@@ -94,13 +94,6 @@ final class CatalogInvariants {
                 continue;
             }
             String status = edit.get(4, String.class);
-            if ("conflict".equals(status)) {
-                stats.add("end.shop_edits_lost_unrecorded");
-                violations.known("conflicts-recorded", "shop " + shop.name + "'s edit of " + edit.get(1) + " " + edit.get(2)
-                        + " (seq " + edit.get(0) + ", " + hlc + ") was overwritten at the shop by a newer hub version and"
-                        + " never reported to the hub (PulledChangeApplier marks it 'conflict' and it is never pushed)");
-                continue;
-            }
             violations.add("conflicts-recorded", "shop " + shop.name + "'s edit of " + edit.get(1) + " " + edit.get(2) + " (seq "
                     + edit.get(0) + ", " + hlc + ") was " + ("conflict".equals(status)
                     ? "overwritten at the shop by a newer hub version and never reported to the hub"

@@ -7,7 +7,9 @@ import com.lightningpos.etl.change.ChangeOp;
 import com.lightningpos.etl.change.ChangeRow;
 import com.lightningpos.etl.sync.SyncJson;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -34,16 +36,27 @@ public final class LocalSyncState {
 
     /**
      * Outbox rows after the sales cursor, oldest first. Normally all pending; after the hub asked
-     * to resume from an earlier seq, rows already marked synced are sent again. Rows settled
-     * locally as conflicts are never sent.
+     * to resume from an earlier seq, rows already marked synced are sent again. Local edits that
+     * lost to a newer hub version ({@code conflict}) are sent too, marked {@link ChangeRow#LOST_AT_SHOP}:
+     * the shop already shows the hub's row, but head office must see what was overwritten.
      */
     public List<ChangeRow> outboxAfter(long cursor, int limit) {
         return db.selectFrom(SYNC_CHANGES)
-                .where(SYNC_CHANGES.SEQ.gt(cursor), SYNC_CHANGES.SYNC_STATUS.in("pending", "synced"))
+                .where(SYNC_CHANGES.SEQ.gt(cursor), SYNC_CHANGES.SYNC_STATUS.in("pending", "synced", "conflict"))
                 .orderBy(SYNC_CHANGES.SEQ)
                 .limit(limit)
                 .fetch(r -> new ChangeRow(r.getSeq(), r.getTableName(), r.getRecordId(), ChangeOp.valueOf(r.getOp()),
-                        SyncJson.readPayload(r.getPayload()), r.getHlc(), r.getShopId()));
+                        payloadToSend(r.getPayload(), r.getSyncStatus()), r.getHlc(), r.getShopId()));
+    }
+
+    private static Map<String, Object> payloadToSend(String json, String status) {
+        Map<String, Object> payload = SyncJson.readPayload(json);
+        if (!"conflict".equals(status)) {
+            return payload;
+        }
+        Map<String, Object> marked = new LinkedHashMap<>(payload);
+        marked.put(ChangeRow.LOST_AT_SHOP, true);
+        return marked;
     }
 
     /** Marks everything up to {@code ackedSeq} synced and moves the sales cursor, in one transaction. */

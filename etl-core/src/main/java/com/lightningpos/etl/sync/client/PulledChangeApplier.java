@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rule: the newer HLC wins, ties go to the greater shop id. A pending local change that is
  * newer than the hub's row is kept and stays pending (the hub decides when it arrives); pending
- * local changes that lose are marked {@code conflict} and are not sent. Rows applied here do not
+ * local changes that lose are marked {@code conflict}; they are still sent, so that the hub
+ * records the overwritten edit in {@code sync_conflicts}. Rows applied here do not
  * enter the outbox. A row the shop cannot hold (say, a barcode already used by a local item) is
  * skipped and logged: one bad row never stops the catalog stream.
  */

@@ -5,8 +5,10 @@ import static com.lightningpos.db.shop.Tables.REPLICA_OUTBOUND_LOG;
 import com.lightningpos.etl.change.ApplyFailures;
 import com.lightningpos.etl.change.ChangeOp;
 import com.lightningpos.etl.change.ChangeRow;
+import com.lightningpos.etl.change.NewerCatalogRow;
 import com.lightningpos.etl.change.RemoteWrites;
 import com.lightningpos.etl.change.RowApplier;
+import com.lightningpos.etl.change.SyncedTable;
 import com.lightningpos.etl.sync.PullResponse;
 import com.lightningpos.etl.sync.SyncJson;
 import java.time.Clock;
@@ -49,8 +51,14 @@ final class OutboundLog {
     /**
      * Applies hub changes to the replica's own tables and queues them for the shop, in one
      * transaction. A change whose hub sequence is already queued is skipped, so redelivery is
-     * harmless. A change the replica cannot hold is still queued (the shop decides for itself).
+     * harmless; a catalog row older than the one the replica holds is queued but not applied. A change the replica cannot hold is still queued (the shop decides for itself).
      */
+    private static boolean supersededHere(DSLContext tx, ChangeRow row) {
+        return row.op() != ChangeOp.DELETE && SyncedTable.byName(row.table())
+                .map(table -> NewerCatalogRow.alreadyHeld(tx, table, row.recordId(), row.payload().get("last_modified_at")))
+                .orElse(false);
+    }
+
     int append(DSLContext replica, List<OutboundChange> changes) {
         return replica.transactionResult(c -> {
             DSLContext tx = c.dsl();
@@ -63,7 +71,9 @@ final class OutboundLog {
                 }
                 ChangeRow row = change.change();
                 try {
-                    tx.transaction(savepoint -> applier.apply(savepoint.dsl(), row));
+                    if (!supersededHere(tx, row)) { // the newer HLC wins, as at the shops
+                        tx.transaction(savepoint -> applier.apply(savepoint.dsl(), row));
+                    }
                 } catch (RuntimeException e) {
                     if (!ApplyFailures.isRowFault(e)) {
                         throw e;

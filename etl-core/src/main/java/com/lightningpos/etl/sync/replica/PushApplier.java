@@ -81,7 +81,9 @@ final class PushApplier {
     private boolean applyOne(DSLContext tx, ChangeRow row, String now) {
         try {
             tx.transaction(savepoint -> {
-                applier.apply(savepoint.dsl(), row);
+                if (!row.lostAtShop()) { // logged for the ETL only: the shop itself kept the hub's row
+                    applier.apply(savepoint.dsl(), row);
+                }
                 appendInbound(savepoint.dsl(), row, now);
             });
             return true;

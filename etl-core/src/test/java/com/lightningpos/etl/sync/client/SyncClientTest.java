@@ -162,7 +162,7 @@ class SyncClientTest {
     }
 
     @Test
-    void a_local_edit_older_than_the_hub_version_is_marked_conflict_and_the_hub_version_applied() {
+    void a_local_edit_older_than_the_hub_version_is_marked_conflict_the_hub_version_applied_and_the_lost_edit_still_sent() {
         String item = UUID.randomUUID().toString();
         shop.createItem(item, "Milk", 120);
         ChangeRow newer = hubItem(item, 150, new Hlc(clock.millis() + 60_000, 0, "hub").encode());
@@ -173,6 +173,10 @@ class SyncClientTest {
         assertThat(shop.price(item)).isEqualTo(150);
         assertThat(shop.count("SELECT count(*) FROM sync_changes WHERE sync_status = 'conflict'")).isEqualTo(1);
         assertThat(shop.pending()).isZero();
+        // The hub must learn what was overwritten (its ETL records it in sync_conflicts).
+        assertThat(((Number) replicas.dsl(shopId).fetchValue(
+                "SELECT count(*) FROM replica_inbound_log WHERE table_name = 'items' AND record_id = ?", item)).longValue())
+                .isEqualTo(1);
     }
 
     @Test
