@@ -110,11 +110,14 @@ public class UndoEnrolment implements ApplicationListener<ApplicationEnvironment
         String suffix = ".enrolled-" + TillJoin.STAMP.format(now);
         List<String> done = new ArrayList<>();
         try {
-            for (String name : new String[] {"shop.db", "shop.db-wal", "shop.db-shm", CredentialsStore.FILE_NAME}) {
-                Path file = dataDir.resolve(name);
+            // The write-ahead log goes with its database under the name SQLite looks for (<file>-wal).
+            String[][] moves = {{"shop.db", "shop.db" + suffix}, {"shop.db-wal", "shop.db" + suffix + "-wal"},
+                {"shop.db-shm", "shop.db" + suffix + "-shm"}, {CredentialsStore.FILE_NAME, CredentialsStore.FILE_NAME + suffix}};
+            for (String[] move : moves) {
+                Path file = dataDir.resolve(move[0]);
                 if (Files.exists(file)) {
-                    move(file, dataDir.resolve(name + suffix));
-                    done.add("kept " + name + " as " + name + suffix);
+                    move(file, dataDir.resolve(move[1]));
+                    done.add("kept " + move[0] + " as " + move[1]);
                 }
             }
             Path incoming = dataDir.resolve("shop.db.undoing");
