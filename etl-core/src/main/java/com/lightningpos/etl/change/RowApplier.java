@@ -15,6 +15,9 @@ import org.jooq.impl.DSL;
  * column's data type. Columns missing from the payload keep their current (or default) value;
  * payload keys that are not columns (a newer peer's schema) are ignored.
  *
+ * <p>Inside a transaction that opened {@link PreparedWrites} (a bulk apply) the same statements are
+ * prepared once per table and column set and re-bound for each row instead of built anew.
+ *
  * <p>Runs inside the caller's transaction and throws on failure; whether a failure quarantines the
  * row or aborts the batch is the caller's decision (see {@link ApplyFailures}).
  */
@@ -35,6 +38,11 @@ public class RowApplier {
     }
 
     protected void upsert(DSLContext tx, SyncedTable table, String recordId, Map<String, Object> payload) {
+        PreparedWrites prepared = PreparedWrites.of(tx);
+        if (prepared != null) {
+            prepared.upsert(table, recordId, payload);
+            return;
+        }
         Table<?> t = table.shopTable();
         Field<String> id = idField(table);
         Map<Field<?>, Object> values = new LinkedHashMap<>();
@@ -55,6 +63,11 @@ public class RowApplier {
     }
 
     protected void delete(DSLContext tx, SyncedTable table, String recordId) {
+        PreparedWrites prepared = PreparedWrites.of(tx);
+        if (prepared != null) {
+            prepared.delete(table, recordId);
+            return;
+        }
         tx.deleteFrom(table.shopTable()).where(idField(table).eq(recordId)).execute();
     }
 
@@ -63,7 +76,7 @@ public class RowApplier {
         return (Field<String>) table.shopTable().field("id");
     }
 
-    private static Object convert(Field<?> field, Object value) {
+    static Object convert(Field<?> field, Object value) {
         if (value == null) {
             return null;
         }

@@ -65,10 +65,15 @@ public final class ReplicaStore implements AutoCloseable {
      * bug planted on purpose to show that the simulation notices (see the simulation's tests).
      */
     ReplicaStore(Path dir, Clock clock, BatchValidator validator, RowApplier applier, boolean highWaterCheck) {
+        this(dir, clock, validator, applier, highWaterCheck, true);
+    }
+
+    /** Benchmark seam: {@code bulkFirst = false} applies every push row by row (the reference path). */
+    ReplicaStore(Path dir, Clock clock, BatchValidator validator, RowApplier applier, boolean highWaterCheck, boolean bulkFirst) {
         this.dir = dir;
         this.clock = clock;
         this.validator = validator;
-        this.pushes = new PushApplier(applier, clock, highWaterCheck);
+        this.pushes = new PushApplier(applier, clock, highWaterCheck, bulkFirst);
         this.outbound = new OutboundLog(applier, clock);
         this.quarantine = new QuarantineDesk(applier, clock);
     }

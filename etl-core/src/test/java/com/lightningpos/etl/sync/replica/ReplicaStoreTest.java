@@ -217,6 +217,49 @@ class ReplicaStoreTest {
     }
 
     @Test
+    void inserts_updates_and_deletes_of_one_batch_end_as_at_the_shop_and_reach_the_etl_in_shop_order() {
+        String milk = UUID.randomUUID().toString();
+        String tea = UUID.randomUUID().toString();
+        shop.createItem(milk, "Milk", 120);
+        shop.createItem(tea, "Tea", 90);
+        shop.sell(500);
+        shop.setPrice(milk, 130);
+        shop.db.execute("DELETE FROM items WHERE id = ?", tea);
+        shop.sell(250);
+        List<ChangeRow> rows = outbox();
+
+        PushResponse response = accepted(replicas.applyPush(shopId, batch(1, rows)));
+
+        assertThat(response.applied()).isEqualTo(rows.size());
+        assertThat(response.quarantined()).isEmpty();
+        assertThat(replicas.consistency(shopId).differencesFrom(TableChecksum.report(shop.db, rows.size()))).isEmpty();
+        assertThat(replicas.dsl(shopId).fetch("SELECT id FROM items").getValues(0, String.class)).containsExactly(milk);
+        assertThat(replicas.dsl(shopId).fetchValue("SELECT price_cents FROM items WHERE id = ?", milk))
+                .isInstanceOfSatisfying(Number.class, price -> assertThat(price.longValue()).isEqualTo(130));
+        assertThat(replicas.dsl(shopId).fetch("SELECT seq FROM replica_inbound_log ORDER BY etl_seq").getValues(0, Long.class))
+                .containsExactlyElementsOf(rows.stream().map(ChangeRow::seq).toList());
+    }
+
+    @Test
+    void a_batch_with_a_poison_row_keeps_the_rows_before_it_and_the_etl_order_has_no_hole() {
+        shop.sell(500);
+        shop.sell(600);
+        List<ChangeRow> rows = new ArrayList<>(outbox());
+        ChangeRow line = rows.get(4);
+        Map<String, Object> orphan = new HashMap<>(line.payload());
+        orphan.put("order_id", UUID.randomUUID().toString());
+        rows.set(4, new ChangeRow(line.seq(), line.table(), line.recordId(), line.op(), orphan, line.hlc(), line.shopId()));
+
+        PushResponse response = accepted(replicas.applyPush(shopId, batch(1, rows)));
+
+        assertThat(response.quarantined()).containsExactly(5L);
+        assertThat(response.applied()).isEqualTo(5);
+        assertThat(replicaCount("sales_orders")).isEqualTo(2);
+        assertThat(replicas.dsl(shopId).fetch("SELECT etl_seq FROM replica_inbound_log ORDER BY seq").getValues(0, Long.class))
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void rows_applied_to_a_replica_never_enter_its_own_outbox() {
         shop.sell(500);
         accepted(replicas.applyPush(shopId, batch(1, outbox())));
