@@ -31,6 +31,8 @@ public abstract class HubTestBase {
         registry.add("hub.admin.password", () -> ADMIN_PASSWORD);
         // the console's tests write sync runs and job rows themselves; a running ETL would add its own
         registry.add("hub.etl.enabled", () -> "false");
+        // likewise the alert rules: tests evaluate them themselves, a background run would race them
+        registry.add("hub.alerts.enabled", () -> "false");
     }
 
     private static Path tempDir() {

@@ -1,5 +1,6 @@
 package com.lightningpos.hub.ui;
 
+import com.lightningpos.hub.alerts.ui.AlertsView;
 import com.lightningpos.hub.audit.ui.AuditView;
 import com.lightningpos.hub.catalog.ui.CatalogView;
 import com.lightningpos.hub.conflicts.ui.ConflictsView;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.Component;
 /** The console's views in navigation order; a user sees only those their role may open. */
 enum NavEntry {
     DASHBOARD("Sync health", DashboardView.class),
+    ALERTS("Alerts", AlertsView.class),
     SHOPS("Shops", ShopsView.class),
     CATALOG("Catalog", CatalogView.class),
     SCHEMA("Schema rollout", SchemaRolloutView.class),

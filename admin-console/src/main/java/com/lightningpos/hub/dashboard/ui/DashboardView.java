@@ -1,5 +1,6 @@
 package com.lightningpos.hub.dashboard.ui;
 
+import com.lightningpos.hub.alerts.AlertService;
 import com.lightningpos.hub.dashboard.DashboardService;
 import com.lightningpos.hub.dashboard.DashboardSnapshot;
 import com.lightningpos.hub.dashboard.SvgChart;
@@ -46,11 +47,13 @@ public class DashboardView extends VerticalLayout {
     static final int POLL_MILLIS = 15_000;
 
     private final DashboardService dashboard;
+    private final AlertService alerts;
     private final Tile shopsTile = new Tile("Shops", "total-shops");
     private final Tile salesTile = new Tile("Sales today", "total-sales-today");
     private final Tile ordersTile = new Tile("Orders today", "total-orders-today");
     private final Tile rowsTile = new Tile("Rows synced, last hour", "total-rows-last-hour");
     private final Tile conflictsTile = new Tile("Open conflicts", "total-open-conflicts");
+    private final Tile alertsTile = new Tile("Open alerts", "total-open-alerts");
     private final FlexLayout statusCounts = new FlexLayout();
     private final Svg throughputChart = new Svg();
     private final Svg lagChart = new Svg();
@@ -62,8 +65,9 @@ public class DashboardView extends VerticalLayout {
     private ListDataProvider<ShopOverview> shops = new ListDataProvider<>(List.of());
     private Registration pollRegistration;
 
-    public DashboardView(DashboardService dashboard) {
+    public DashboardView(DashboardService dashboard, AlertService alerts) {
         this.dashboard = dashboard;
+        this.alerts = alerts;
         setSizeFull();
 
         window.setId("dashboard-window");
@@ -85,7 +89,7 @@ public class DashboardView extends VerticalLayout {
         header.setAlignItems(Alignment.BASELINE);
         header.expand(refreshedAt);
 
-        FlexLayout tiles = new FlexLayout(shopsTile, salesTile, ordersTile, rowsTile, conflictsTile);
+        FlexLayout tiles = new FlexLayout(shopsTile, salesTile, ordersTile, rowsTile, conflictsTile, alertsTile);
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-m)");
         statusCounts.setId("status-counts");
@@ -159,6 +163,7 @@ public class DashboardView extends VerticalLayout {
         ordersTile.setValue(Formats.count(snapshot.ordersToday()));
         rowsTile.setValue(Formats.count(snapshot.rowsSyncedLastHour()));
         conflictsTile.setValue(Integer.toString(snapshot.openConflicts()));
+        alertsTile.setValue(Integer.toString(alerts.openCount()));
         statusCounts.removeAll();
         snapshot.statusCounts().forEach((status, count) -> {
             Span badge = StatusBadges.of(status);
