@@ -20,7 +20,19 @@ public record Hlc(long physicalMillis, int counter, String nodeId) implements Co
     public static final Hlc ZERO = new Hlc(0, 0, "");
 
     public String encode() {
-        return String.format("%015d-%06d-%s", physicalMillis, counter, nodeId);
+        // Same text as String.format("%015d-%06d-%s", …), without parsing a format on every write
+        // (it showed up in the till's sale profile).
+        StringBuilder text = new StringBuilder(23 + nodeId.length());
+        zeroPadded(text, Long.toString(physicalMillis), 15);
+        zeroPadded(text.append('-'), Integer.toString(counter), 6);
+        return text.append('-').append(nodeId).toString();
+    }
+
+    private static void zeroPadded(StringBuilder text, String digits, int width) {
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
     }
 
     /** Parses {@link #encode()}'s format; throws {@link IllegalArgumentException} otherwise. */
