@@ -11,9 +11,13 @@ import org.sqlite.SQLiteDataSource;
  * the till, {@code synchronous=FULL} so a sale the cashier saw committed survives a power cut (not
  * only a process crash, which WAL+NORMAL already survives), foreign keys on, and write
  * transactions that take the write lock when they begin ({@code BEGIN IMMEDIATE}) so two writers
- * wait for each other instead of failing half-way with SQLITE_BUSY.
+ * wait for each other instead of failing half-way with SQLITE_BUSY. The WAL is truncated back to
+ * {@link #WAL_SIZE_LIMIT_BYTES} after a checkpoint: SQLite otherwise keeps it at its high-water size
+ * for ever, which at the hub is one such file per replica (found by the simulation's soak run).
  */
 public final class SqliteDatabases {
+
+    public static final int WAL_SIZE_LIMIT_BYTES = 1024 * 1024;
 
     private SqliteDatabases() {
     }
@@ -25,6 +29,7 @@ public final class SqliteDatabases {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
         return config;
     }
 

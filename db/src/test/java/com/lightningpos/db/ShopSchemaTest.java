@@ -147,6 +147,25 @@ class ShopSchemaTest {
         return names;
     }
 
+    @Test
+    void the_wal_shrinks_back_to_its_limit_after_a_checkpoint() throws SQLException {
+        try (Connection c = shop.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_size_limit")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(SqliteDatabases.WAL_SIZE_LIMIT_BYTES);
+            }
+            s.execute("CREATE TABLE filler (x BLOB)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) INSERT INTO filler SELECT randomblob(4096) FROM n");
+            java.nio.file.Path wal = dir.resolve("shop.db-wal");
+            assertThat(java.nio.file.Files.size(wal)).as("a big write grows the WAL").isGreaterThan(3L * SqliteDatabases.WAL_SIZE_LIMIT_BYTES);
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            s.execute("INSERT INTO filler VALUES (x'00')"); // the next write restarts the WAL and truncates it
+            assertThat(java.nio.file.Files.size(wal)).isLessThanOrEqualTo(SqliteDatabases.WAL_SIZE_LIMIT_BYTES);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void exec(String sql) throws SQLException {
         try (Connection c = shop.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
