@@ -18,7 +18,7 @@ public enum AlertRule {
             "Open Quarantine, fix what the reason names, then Retry or Discard with a note.",
             "A row is quarantined", "a-row-is-quarantined"),
     CONSISTENCY_MISMATCH("consistency-mismatch", "Tiers differ", Severity.WARNING,
-            "Shops → the shop → consistency names the table; follow a sale through the tiers.",
+            "The Consistency view names the table and tier; follow a sale through the tiers.",
             "Sales missing at head office", "sales-missing-at-head-office"),
     HUB_DATABASE_FULL("hub-database-full", "Hub storage nearly full", Severity.CRITICAL,
             "Free space or grow the volume now: a full disk stops the ETL and the backups.",

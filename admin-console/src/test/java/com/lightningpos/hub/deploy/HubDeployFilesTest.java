@@ -3,6 +3,7 @@ package com.lightningpos.hub.deploy;
 import com.lightningpos.db.testing.DeployFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightningpos.hub.alerts.AlertProperties;
 import com.lightningpos.hub.backup.HubBackupProperties;
 import com.lightningpos.hub.config.HubProperties;
 import com.lightningpos.hub.shops.ShopHealthProperties;
@@ -46,6 +47,11 @@ class HubDeployFilesTest {
         assertThat(backup.keep()).isEqualTo(7);
         assertThat(backup.interval()).isEqualTo(Duration.ofHours(24));
         assertThat(binder.bindOrCreate("hub.health", ShopHealthProperties.class).silentAfter()).isEqualTo(Duration.ofMinutes(15));
+        AlertProperties alerts = binder.bindOrCreate("hub.alerts", AlertProperties.class);
+        assertThat(alerts.unsyncedAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(alerts.databaseMaxBytes()).isEqualTo(org.springframework.util.unit.DataSize.ofGigabytes(50));
+        assertThat(alerts.webhookUrl()).hasToString("https://chat.example.com/hooks/lightning-alerts");
+        assertThat(alerts.consoleUrl()).isEqualTo("https://hub.example.com");
         assertThat(binder.bind("spring.datasource.url", String.class).get()).startsWith("jdbc:postgresql://");
         assertThat(binder.bind("server.forward-headers-strategy", String.class).get()).isEqualTo("native");
     }
