@@ -1,0 +1,77 @@
+package com.lightningpos.pos.sync;
+
+import com.lightningpos.etl.sync.SyncJson;
+import com.lightningpos.etl.sync.SyncTransport;
+import com.lightningpos.etl.sync.TransportException;
+import com.lightningpos.etl.sync.TransportRequest;
+import com.lightningpos.etl.sync.TransportResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hub's join endpoints as the contract describes them, in front of the in-process protocol
+ * hub (which answers everything else): an item whose barcode (spaces and dashes removed) is one of
+ * the hub's is matched, any other becomes a proposal.
+ */
+final class FakeJoinHub implements SyncTransport {
+
+    private static final Pattern JOIN = Pattern.compile("/sync/v1/shops/([^/]+)/join/(catalog|verified|undone)");
+
+    private final SyncTransport hub;
+    private final Map<String, Map<String, Object>> itemsByBarcode;
+    final List<JoinCatalog.Request> catalogRequests = new CopyOnWriteArrayList<>();
+    final AtomicInteger verifiedCalls = new AtomicInteger();
+    final AtomicInteger undoneCalls = new AtomicInteger();
+
+    FakeJoinHub(SyncTransport hub, Map<String, Map<String, Object>> itemsByBarcode) {
+        this.hub = hub;
+        this.itemsByBarcode = itemsByBarcode;
+    }
+
+    @Override
+    public TransportResponse exchange(TransportRequest request) throws TransportException {
+        Matcher m = JOIN.matcher(request.path());
+        if (!m.matches()) {
+            return hub.exchange(request);
+        }
+        String authorization = request.header("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return new TransportResponse(401, Map.of(), "{\"code\":\"unauthorized\"}".getBytes());
+        }
+        try {
+            return switch (m.group(2)) {
+                case "catalog" -> json(answer(SyncJson.read(request.body(), JoinCatalog.Request.class)));
+                case "verified" -> count(verifiedCalls);
+                default -> count(undoneCalls);
+            };
+        } catch (IOException e) {
+            return new TransportResponse(400, Map.of(), "{\"code\":\"malformed_json\"}".getBytes());
+        }
+    }
+
+    private JoinCatalog.Answer answer(JoinCatalog.Request request) {
+        catalogRequests.add(request);
+        return new JoinCatalog.Answer(request.items().stream().map(item -> {
+            String code = item.barcode() == null ? "" : item.barcode().replaceAll("[\\s-]", "");
+            Map<String, Object> row = itemsByBarcode.get(code);
+            return row == null
+                    ? new JoinCatalog.Outcome(item.id(), JoinCatalog.PROPOSED, null, null, List.of())
+                    : new JoinCatalog.Outcome(item.id(), JoinCatalog.MATCHED, (String) row.get("id"), row,
+                            code.equals(item.barcode()) ? List.of() : List.of("barcode_whitespace_removed"));
+        }).toList());
+    }
+
+    private static TransportResponse count(AtomicInteger calls) {
+        calls.incrementAndGet();
+        return new TransportResponse(200, Map.of("content-type", "application/json"), "{}".getBytes());
+    }
+
+    private static TransportResponse json(Object body) {
+        return new TransportResponse(200, Map.of("content-type", "application/json"), SyncJson.write(body));
+    }
+}
