@@ -54,6 +54,16 @@ public abstract class AppProcess implements AutoCloseable {
     /** The app's own arguments ({@code --server.port=...} and friends). */
     protected abstract List<String> appArgs();
 
+    /** What runs the app, before its own arguments: {@code java <jvmArgs> -jar <jar>} unless a subclass has its own launcher. */
+    protected List<String> launcher() {
+        List<String> launcher = new ArrayList<>();
+        launcher.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        launcher.addAll(jvmArgs());
+        launcher.add("-jar");
+        launcher.add(jar.toString());
+        return launcher;
+    }
+
     /** Heap and JIT settings for a small, quick-starting test JVM (2 cores shared with builds). */
     protected List<String> jvmArgs() {
         return List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -97,11 +107,7 @@ public abstract class AppProcess implements AutoCloseable {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs());
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = new ArrayList<>(launcher());
         command.addAll(appArgs());
         command.addAll(extraArgs);
         command.addAll(nextStartArgs);
