@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,16 @@ public class ShopDatabaseConfiguration {
         hikari.setMaximumPoolSize(4);
         hikari.setAutoCommit(true);
         return new HikariDataSource(hikari);
+    }
+
+    /** Sale, refund, catalog and cash transactions queue for the write lock in order (see the class). */
+    @Bean
+    DefaultConfigurationCustomizer serializedWriteTransactions() {
+        return configuration -> {
+            if (configuration.transactionProvider() != null) {
+                configuration.set(new SerializedWriteTransactions(configuration.transactionProvider()));
+            }
+        };
     }
 
     @Bean

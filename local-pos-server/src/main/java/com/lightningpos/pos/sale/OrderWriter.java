@@ -1,6 +1,5 @@
 package com.lightningpos.pos.sale;
 
-import static com.lightningpos.db.shop.Tables.RECEIPT_COUNTERS;
 import static com.lightningpos.db.shop.Tables.SALES_ORDERS;
 import static com.lightningpos.db.shop.Tables.SALES_ORDER_ITEMS;
 import static com.lightningpos.db.shop.Tables.SALES_ORDER_PAYMENTS;
@@ -9,7 +8,10 @@ import static com.lightningpos.db.shop.Tables.STOCK_MOVEMENTS;
 import com.lightningpos.etl.clock.UuidV7;
 import com.lightningpos.pos.cashsession.CashSessionService;
 import com.lightningpos.pos.shop.WriteStamp;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +28,22 @@ class OrderWriter {
         this.ids = ids;
     }
 
-    void write(DSLContext tx, WriteStamp stamp, NewOrder order) {
+    /**
+     * Returns the order as written, the same as reading it back would give (a new order has no
+     * refunds yet), so that the sale answers without reading its own rows again.
+     */
+    Order write(DSLContext tx, WriteStamp stamp, NewOrder order) {
         Settlement s = order.settlement();
+        long receiptNo = nextReceiptNo(tx, stamp.shopId());
+        String cashSessionId = CashSessionService.openSessionId(tx, stamp.shopId());
         tx.insertInto(SALES_ORDERS)
                 .set(SALES_ORDERS.ID, order.id())
                 .set(SALES_ORDERS.SHOP_ID, stamp.shopId())
-                .set(SALES_ORDERS.RECEIPT_NO, nextReceiptNo(tx, stamp.shopId()))
+                .set(SALES_ORDERS.RECEIPT_NO, receiptNo)
                 .set(SALES_ORDERS.KIND, order.kind())
                 .set(SALES_ORDERS.STATUS, "completed")
                 .set(SALES_ORDERS.REFUND_OF, order.refundOf())
-                .set(SALES_ORDERS.CASH_SESSION_ID, CashSessionService.openSessionId(tx, stamp.shopId()))
+                .set(SALES_ORDERS.CASH_SESSION_ID, cashSessionId)
                 .set(SALES_ORDERS.CASHIER, order.cashier())
                 .set(SALES_ORDERS.SUBTOTAL_CENTS, order.subtotalCents())
                 .set(SALES_ORDERS.DISCOUNT_CENTS, order.discountCents())
@@ -47,13 +55,16 @@ class OrderWriter {
                 .set(SALES_ORDERS.NOTE, order.note())
                 .set(SALES_ORDERS.CREATED_AT, stamp.at())
                 .execute();
+        List<Order.Line> lines = new ArrayList<>(order.lines().size());
         int lineNo = 1;
         for (NewLine line : order.lines()) {
-            writeLine(tx, stamp, order, line, lineNo++);
+            lines.add(writeLine(tx, stamp, order, line, lineNo++));
         }
+        List<Order.Payment> payments = new ArrayList<>(s.payments().size());
         for (Settlement.Tendered p : s.payments()) {
+            String paymentId = ids.next().toString();
             tx.insertInto(SALES_ORDER_PAYMENTS)
-                    .set(SALES_ORDER_PAYMENTS.ID, ids.next().toString())
+                    .set(SALES_ORDER_PAYMENTS.ID, paymentId)
                     .set(SALES_ORDER_PAYMENTS.SHOP_ID, stamp.shopId())
                     .set(SALES_ORDER_PAYMENTS.ORDER_ID, order.id())
                     .set(SALES_ORDER_PAYMENTS.METHOD, p.method())
@@ -62,12 +73,17 @@ class OrderWriter {
                     .set(SALES_ORDER_PAYMENTS.CHANGE_CENTS, p.changeCents())
                     .set(SALES_ORDER_PAYMENTS.CREATED_AT, stamp.at())
                     .execute();
+            payments.add(new Order.Payment(paymentId, p.method(), p.amountCents(), p.tenderedCents(), p.changeCents()));
         }
+        return new Order(order.id(), receiptNo, order.kind(), "completed", order.refundOf(), stamp.at(), order.cashier(),
+                cashSessionId, order.subtotalCents(), order.discountCents(), order.taxCents(), s.totalCents(),
+                s.roundingCents(), s.paidCents(), s.changeCents(), null, null, order.note(), lines, payments);
     }
 
-    private void writeLine(DSLContext tx, WriteStamp stamp, NewOrder order, NewLine line, int lineNo) {
+    private Order.Line writeLine(DSLContext tx, WriteStamp stamp, NewOrder order, NewLine line, int lineNo) {
+        String lineId = ids.next().toString();
         tx.insertInto(SALES_ORDER_ITEMS)
-                .set(SALES_ORDER_ITEMS.ID, ids.next().toString())
+                .set(SALES_ORDER_ITEMS.ID, lineId)
                 .set(SALES_ORDER_ITEMS.SHOP_ID, stamp.shopId())
                 .set(SALES_ORDER_ITEMS.ORDER_ID, order.id())
                 .set(SALES_ORDER_ITEMS.LINE_NO, lineNo)
@@ -91,6 +107,10 @@ class OrderWriter {
             // A sale takes goods out (negative), a refund line (negative quantity) puts them back.
             addStock(tx, stamp, line.itemId(), -line.quantityMilli(), order.kind(), order.id());
         }
+        return new Order.Line(lineId, lineNo, line.itemId(), line.sku(), line.barcode(), line.name(),
+                Quantities.fromMilli(line.quantityMilli()), line.unitPriceCents(), line.priceOverridden(),
+                line.subtotalCents(), line.discountCents(), line.taxRateBp(), line.taxInclusive(), line.taxCents(),
+                line.totalCents(), line.refundedLineId(), Quantities.fromMilli(0));
     }
 
     void addStock(DSLContext tx, WriteStamp stamp, String itemId, long deltaMilli, String reason, String refId) {
@@ -110,13 +130,12 @@ class OrderWriter {
      * a rolled-back sale also rolls back its increment.
      */
     static long nextReceiptNo(DSLContext tx, String shopId) {
-        tx.insertInto(RECEIPT_COUNTERS)
-                .set(RECEIPT_COUNTERS.SHOP_ID, shopId)
-                .set(RECEIPT_COUNTERS.LAST_NO, 1L)
-                .onConflict(RECEIPT_COUNTERS.SHOP_ID)
-                .doUpdate().set(RECEIPT_COUNTERS.LAST_NO, RECEIPT_COUNTERS.LAST_NO.plus(1L))
-                .execute();
-        return tx.select(RECEIPT_COUNTERS.LAST_NO).from(RECEIPT_COUNTERS)
-                .where(RECEIPT_COUNTERS.SHOP_ID.eq(shopId)).fetchSingle(RECEIPT_COUNTERS.LAST_NO);
+        // One statement with SQLite's RETURNING (jOOQ's returningResult answers no row when the
+        // upsert takes its UPDATE branch).
+        return tx.resultQuery("""
+                INSERT INTO receipt_counters (shop_id, last_no) VALUES ({0}, 1)
+                ON CONFLICT (shop_id) DO UPDATE SET last_no = last_no + 1
+                RETURNING last_no""", DSL.val(shopId))
+                .fetchSingle(0, Long.class);
     }
 }

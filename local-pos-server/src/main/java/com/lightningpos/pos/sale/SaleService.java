@@ -1,5 +1,7 @@
 package com.lightningpos.pos.sale;
 
+import static com.lightningpos.db.shop.Tables.SALES_ORDERS;
+
 import com.lightningpos.pos.config.PosProperties;
 import com.lightningpos.pos.shop.WriteStamps;
 import com.lightningpos.pos.web.ApiException;
@@ -41,16 +43,17 @@ public class SaleService {
             return db.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 // Inside the write transaction (BEGIN IMMEDIATE), so no other writer can slip in between.
-                var existing = orders.find(tx, id);
-                if (existing.isPresent()) {
-                    return new SaleResult(existing.get(), false);
+                // A retry is rare: check with one indexed lookup and read the whole order only then.
+                if (tx.fetchExists(SALES_ORDERS, SALES_ORDERS.ID.eq(id))) {
+                    return new SaleResult(orders.find(tx, id).orElseThrow(), false);
                 }
                 List<NewLine> lines = pricer.price(tx, request);
                 long due = lines.stream().mapToLong(NewLine::totalCents).sum();
                 Settlement settlement = Tender.settle(due, offers(tx, request.payments()), cashRoundingCents);
-                writer.write(tx, stamps.begin(tx),
+                // The writer answers what it wrote: no second read of the order's rows.
+                Order written = writer.write(tx, stamps.begin(tx),
                         new NewOrder(id, "sale", null, request.cashier(), null, lines, settlement));
-                return new SaleResult(orders.find(tx, id).orElseThrow(), true);
+                return new SaleResult(written, true);
             });
         } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
             // The same id committed by a concurrent request first (its primary key stopped ours): same sale.

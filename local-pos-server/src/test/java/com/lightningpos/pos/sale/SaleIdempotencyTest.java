@@ -1,6 +1,7 @@
 package com.lightningpos.pos.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.pos.PosServerTest;
@@ -30,6 +31,21 @@ class SaleIdempotencyTest extends PosServerTest {
         assertThat(b.get("receiptNo")).isEqualTo(a.get("receiptNo"));
         assertThat(b).isEqualTo(a);
         assertThat(footprint()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void the_answer_to_a_new_sale_is_exactly_what_reading_the_order_back_gives() throws Exception {
+        Item bread = item("Rye loaf", 420, taxRate(550, false));
+        Item cheese = item("Comté 200 g", 689, taxRate(2000, true));
+        Map<String, Object> order = with(order(newId(), List.of(line(bread, "1.5"), line(cheese, 2, 100)),
+                List.of(pay("card", 1000), pay("cash", 2000))), "discountCents", 37);
+
+        JsonNode answered = sell(order);
+        JsonNode readBack = body(mvc.perform(get("/api/orders/" + answered.get("id").asText())).andReturn());
+
+        assertThat(answered.get("lines")).hasSize(2);
+        assertThat(answered.get("payments")).hasSize(2);
+        assertThat(answered).isEqualTo(readBack);
     }
 
     @Test
