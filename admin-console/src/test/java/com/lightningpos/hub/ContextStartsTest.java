@@ -2,6 +2,7 @@ package com.lightningpos.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightningpos.db.SchemaKind;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,6 @@ class ContextStartsTest extends HubTestBase {
 
     @Test
     void hub_starts_with_a_migrated_database() {
-        assertThat(db.fetchValue("select version from schema_version")).isEqualTo(3);
+        assertThat(db.fetchValue("select version from schema_version")).isEqualTo(SchemaKind.HUB.latestVersion());
     }
 }

@@ -192,6 +192,9 @@ class AlertRulesTest extends HubTestBase {
 
     @Test
     void the_open_gauge_counts_open_alerts_per_rule() {
+        assertThat(registry.find(AlertMetrics.OPEN).gauges()).as("one series per rule")
+                .extracting(g -> g.getId().getTag("rule"))
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(AlertRule.values()).map(AlertRule::code).toArray(String[]::new));
         evaluator(Map.of()).evaluate();
         double before = gauge(AlertRule.ETL_ERRORS);
         UUID a = fixtures.syncedShop(HubFixtures.unique("GaugeA"), OffsetDateTime.now(), 3);
