@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code DPKG_ROOT} set, and the package's scripts prefix every path with it (the test checks that this
  * machine's {@code /etc/passwd} stays untouched). {@code --force-depends}: the root has no packages,
  * so the package's dependencies (libc6, passwd, ...) are unmet there although this machine has them.
+ * Run as root (as on CI); as another user dpkg runs under {@code fakeroot}.
  */
 public final class ThrowAwayRoot {
 
@@ -57,13 +58,20 @@ public final class ThrowAwayRoot {
 
     /** {@code dpkg --root=<this> <args>}: e.g. {@code -i <deb>}, {@code -r <name>}, {@code -P <name>}. */
     public Run dpkg(String... args) {
-        List<String> command = new ArrayList<>(List.of("dpkg", "--root=" + root, "--log=" + root.resolve("var/log/dpkg.log"),
-                "--force-script-chrootless", "--force-depends", "--force-unsafe-io"));
-        if (!"root".equals(System.getProperty("user.name"))) {
-            command.add("--force-not-root");
+        List<String> command = new ArrayList<>();
+        if (!isRoot()) {
+            // dpkg and the scripts' chown/install -o need root; fakeroot pretends (files stay the caller's)
+            command.add("fakeroot");
         }
+        command.addAll(List.of("dpkg", "--root=" + root, "--log=" + root.resolve("var/log/dpkg.log"),
+                "--force-script-chrootless", "--force-depends", "--force-unsafe-io"));
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** Whether this JVM runs as root (CI does): only then do the installed files really belong to their owners. */
+    public static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /** The package's line in this root's dpkg database: {@code <status> <version>}, e.g. {@code install ok installed 1.0-1}. */
