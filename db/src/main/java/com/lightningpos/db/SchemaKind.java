@@ -3,7 +3,7 @@ package com.lightningpos.db;
 /** The two schemas this project migrates, each with its own Flyway location. */
 public enum SchemaKind {
     /** A shop's local SQLite database, and the hub's cloud replica of it. */
-    SHOP("classpath:db/shop", 4),
+    SHOP("classpath:db/shop", 6),
     /** The hub's central PostgreSQL database. */
     HUB("classpath:db/hub", 6);
 

@@ -1,6 +1,7 @@
 package com.lightningpos.etl.sync.replica;
 
 import static com.lightningpos.db.shop.Tables.REPLICA_OUTBOUND_LOG;
+import static com.lightningpos.db.shop.Tables.REPLICA_STATE;
 
 import com.lightningpos.etl.change.ApplyFailures;
 import com.lightningpos.etl.change.ChangeOp;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,14 @@ final class OutboundLog {
     }
 
     PullResponse pull(DSLContext replica, long after, int limit) {
+        if (after > 0) {
+            // The shop holds everything up to `after`: what log retention may prune.
+            replica.update(REPLICA_STATE)
+                    .set(REPLICA_STATE.PULLED_UP_TO_SEQ, DSL.least(DSL.val(after),
+                            DSL.field(DSL.select(DSL.coalesce(DSL.max(REPLICA_OUTBOUND_LOG.SEQ), 0L)).from(REPLICA_OUTBOUND_LOG))))
+                    .where(REPLICA_STATE.PULLED_UP_TO_SEQ.lt(after))
+                    .execute();
+        }
         List<ChangeRow> rows = replica.selectFrom(REPLICA_OUTBOUND_LOG)
                 .where(REPLICA_OUTBOUND_LOG.SEQ.gt(after))
                 .orderBy(REPLICA_OUTBOUND_LOG.SEQ)

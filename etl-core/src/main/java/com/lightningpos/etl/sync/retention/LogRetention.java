@@ -1,0 +1,74 @@
+package com.lightningpos.etl.sync.retention;
+
+import static com.lightningpos.db.shop.Tables.REPLICA_INBOUND_LOG;
+import static com.lightningpos.db.shop.Tables.REPLICA_OUTBOUND_LOG;
+import static com.lightningpos.db.shop.Tables.REPLICA_STATE;
+import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
+import static com.lightningpos.db.shop.Tables.SYNC_STATE;
+
+import com.lightningpos.etl.sync.client.SyncStream;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Deletes sync bookkeeping that nobody can need any more, so tills and replicas do not grow by
+ * every change for ever. A row goes only when it is older than the retention cutoff <em>and</em> the
+ * other side provably holds it:
+ * <ul>
+ * <li>till outbox: acknowledged by the hub (at or below the upload cursor) and not pending; kept for
+ * the retention period because a hub restored from an older backup asks for them again;</li>
+ * <li>replica inbound log: loaded by the ETL (at or below its cursor);</li>
+ * <li>replica outbound log: already pulled by the shop.</li>
+ * </ul>
+ * The newest row of each log always stays: numbering continues from it (the ETL's append order,
+ * a restored till's catalog cursor).
+ */
+public final class LogRetention {
+
+    private LogRetention() {
+    }
+
+    /** Prunes a till's outbox; returns the rows deleted. */
+    public static int pruneOutbox(DSLContext shop, Instant cutoff) {
+        String before = cutoff.toString();
+        return shop.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            long acked = tx.select(SYNC_STATE.CURSOR).from(SYNC_STATE).where(SYNC_STATE.STREAM.eq(SyncStream.SALES_UP.key()))
+                    .fetchOptional(SYNC_STATE.CURSOR).orElse(0L);
+            return tx.deleteFrom(SYNC_CHANGES)
+                    .where(SYNC_CHANGES.SEQ.le(acked))
+                    .and(SYNC_CHANGES.SEQ.lt(DSL.select(DSL.max(SYNC_CHANGES.SEQ)).from(SYNC_CHANGES)))
+                    .and(SYNC_CHANGES.SYNC_STATUS.eq("synced").and(SYNC_CHANGES.SYNCED_AT.lt(before))
+                            .or(SYNC_CHANGES.SYNC_STATUS.eq("conflict").and(SYNC_CHANGES.CREATED_AT.lt(before))))
+                    .execute();
+        });
+    }
+
+    /** What {@link #pruneReplica} deleted. */
+    public record ReplicaPruned(int inbound, int outbound) {
+    }
+
+    /**
+     * Prunes a replica's logs: inbound rows the ETL has loaded ({@code etl_seq <= loadedUpTo}) and
+     * outbound rows the shop has pulled.
+     */
+    public static ReplicaPruned pruneReplica(DSLContext replica, long loadedUpTo, Instant cutoff) {
+        String before = cutoff.toString();
+        return replica.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            int inbound = tx.deleteFrom(REPLICA_INBOUND_LOG)
+                    .where(REPLICA_INBOUND_LOG.ETL_SEQ.le(loadedUpTo))
+                    .and(REPLICA_INBOUND_LOG.ETL_SEQ.lt(DSL.select(DSL.max(REPLICA_INBOUND_LOG.ETL_SEQ)).from(REPLICA_INBOUND_LOG)))
+                    .and(REPLICA_INBOUND_LOG.APPLIED_AT.lt(before))
+                    .execute();
+            long pulled = tx.select(REPLICA_STATE.PULLED_UP_TO_SEQ).from(REPLICA_STATE).fetchOptional(REPLICA_STATE.PULLED_UP_TO_SEQ).orElse(0L);
+            int outbound = tx.deleteFrom(REPLICA_OUTBOUND_LOG)
+                    .where(REPLICA_OUTBOUND_LOG.SEQ.le(pulled))
+                    .and(REPLICA_OUTBOUND_LOG.SEQ.lt(DSL.select(DSL.max(REPLICA_OUTBOUND_LOG.SEQ)).from(REPLICA_OUTBOUND_LOG)))
+                    .and(REPLICA_OUTBOUND_LOG.CREATED_AT.lt(before))
+                    .execute();
+            return new ReplicaPruned(inbound, outbound);
+        });
+    }
+}
