@@ -47,9 +47,13 @@ class ShopCredentialsService {
         String codeHash = Secrets.hash(enrolmentCode.strip().toUpperCase(Locale.ROOT));
         String secret = Secrets.newSecret(32);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        // One statement: two tills racing with the same code cannot both win it.
+        // One statement: two tills racing with the same code cannot both win it. The spent code's hash
+        // (and its expiry) are kept so that a till whose answer was lost can ask again, see below.
         var enrolled = db.update(SHOPS)
                 .set(SHOPS.SECRET_HASH, Secrets.hash(secret))
+                .set(SHOPS.SPENT_ENROLMENT_CODE_HASH, SHOPS.ENROLMENT_CODE_HASH)
+                .set(SHOPS.SPENT_ENROLMENT_EXPIRES_AT, SHOPS.ENROLMENT_EXPIRES_AT)
+                .setNull(SHOPS.CREDENTIALS_USED_AT)
                 .setNull(SHOPS.ENROLMENT_CODE_HASH)
                 .setNull(SHOPS.ENROLMENT_EXPIRES_AT)
                 .set(SHOPS.ENROLLED_AT, now)
@@ -58,6 +62,25 @@ class ShopCredentialsService {
                 .where(SHOPS.ENROLMENT_CODE_HASH.eq(codeHash), SHOPS.ENROLMENT_EXPIRES_AT.gt(now), SHOPS.IS_ACTIVE.isTrue())
                 .returning(SHOPS.ID, SHOPS.NAME)
                 .fetchOne();
+        if (enrolled == null) {
+            // A retry with the spent code: honoured while the enrolled secret has never been used (no
+            // token issued, so no push either) and the code's own expiry has not passed; the till gets
+            // the same shop id and a fresh secret, and the secret of the lost answer stops working.
+            enrolled = db.update(SHOPS)
+                    .set(SHOPS.SECRET_HASH, Secrets.hash(secret))
+                    .set(SHOPS.ENROLLED_AT, now)
+                    .set(SHOPS.LAST_SEEN_AT, now)
+                    .set(SHOPS.SCHEMA_VERSION, schemaVersion)
+                    .where(SHOPS.SPENT_ENROLMENT_CODE_HASH.eq(codeHash), SHOPS.ENROLMENT_CODE_HASH.isNull(),
+                            SHOPS.CREDENTIALS_USED_AT.isNull(), SHOPS.SPENT_ENROLMENT_EXPIRES_AT.gt(now),
+                            SHOPS.SECRET_HASH.isNotNull(), SHOPS.IS_ACTIVE.isTrue())
+                    .returning(SHOPS.ID, SHOPS.NAME)
+                    .fetchOne();
+            if (enrolled != null) {
+                log.warn("Shop {} ({}) enrolled again with the same code (the first answer did not arrive); "
+                        + "the earlier secret no longer works", enrolled.getName(), enrolled.getId());
+            }
+        }
         if (enrolled == null) {
             throw refusal(db.selectFrom(SHOPS).where(SHOPS.ENROLMENT_CODE_HASH.eq(codeHash)).fetchOne());
         }
@@ -75,6 +98,11 @@ class ShopCredentialsService {
         }
         if (!Boolean.TRUE.equals(shop.getIsActive())) {
             throw new SyncApiException(HttpStatus.FORBIDDEN, Codes.SHOP_INACTIVE, "This shop has been deactivated by head office.");
+        }
+        if (shop.getCredentialsUsedAt() == null) {
+            // From now on the enrolment code cannot be replayed for a new secret.
+            db.update(SHOPS).set(SHOPS.CREDENTIALS_USED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .where(SHOPS.ID.eq(shop.getId()), SHOPS.CREDENTIALS_USED_AT.isNull()).execute();
         }
         return tokens.issue(shop.getId(), shop.getSecretHash());
     }

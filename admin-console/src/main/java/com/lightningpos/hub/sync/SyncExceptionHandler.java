@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every refusal of the sync API as a problem document with a {@code code}. */
-@RestControllerAdvice(assignableTypes = {SyncController.class, SyncAuthController.class})
+@RestControllerAdvice(assignableTypes = {SyncController.class, SyncAuthController.class, JoinSyncController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SyncExceptionHandler {
 

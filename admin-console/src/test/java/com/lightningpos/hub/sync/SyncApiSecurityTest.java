@@ -42,7 +42,12 @@ class SyncApiSecurityTest extends SyncApiTestBase {
                 new Call("POST", SyncProtocol.changes(shop.id()), push),
                 new Call("GET", SyncProtocol.changes(shop.id()) + "?after=0&limit=10", null),
                 new Call("GET", SyncProtocol.snapshot(shop.id()), null),
-                new Call("GET", SyncProtocol.consistency(shop.id()), null));
+                new Call("GET", SyncProtocol.consistency(shop.id()), null),
+                new Call("POST", SyncProtocol.joinCatalog(shop.id()), SyncJson.write(new com.lightningpos.etl.sync.JoinCatalogRequest(
+                        3, List.of(new com.lightningpos.etl.sync.JoinCatalogRequest.Item(UUID.randomUUID().toString(), "S", null,
+                                "Item", 100L, "each", null, null))))),
+                new Call("POST", SyncProtocol.joinVerified(shop.id()), null),
+                new Call("POST", SyncProtocol.joinUndone(shop.id()), null));
     }
 
     record Call(String method, String path, byte[] body) {
@@ -247,5 +252,7 @@ class SyncApiSecurityTest extends SyncApiTestBase {
         assertThat(replicaSales(shop)).isZero();
         assertThat(((Number) replicas.dsl(shop.id()).fetchValue("SELECT count(*) FROM replica_inbound_log")).longValue()).isZero();
         assertThat(db.select(SHOPS.LAST_PUSH_AT).from(SHOPS).where(SHOPS.ID.eq(UUID.fromString(shop.id()))).fetchOne().value1()).isNull();
+        assertThat(db.fetchCount(com.lightningpos.db.hub.Tables.SHOP_JOINS,
+                com.lightningpos.db.hub.Tables.SHOP_JOINS.SHOP_ID.eq(UUID.fromString(shop.id())))).isZero();
     }
 }

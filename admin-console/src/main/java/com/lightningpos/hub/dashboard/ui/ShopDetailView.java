@@ -6,6 +6,8 @@ import com.lightningpos.hub.dashboard.ReplicaConsistency;
 import com.lightningpos.hub.dashboard.ShopDetail;
 import com.lightningpos.hub.dashboard.SvgChart;
 import com.lightningpos.hub.dashboard.SyncRunRow;
+import com.lightningpos.hub.join.JoinProgress;
+import com.lightningpos.hub.join.JoinProgressService;
 import com.lightningpos.hub.security.Role;
 import com.lightningpos.hub.shops.ShopOverview;
 import com.lightningpos.hub.ui.Formats;
@@ -40,9 +42,11 @@ import java.util.UUID;
 public class ShopDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DashboardService dashboard;
+    private final JoinProgressService joins;
 
-    public ShopDetailView(DashboardService dashboard) {
+    public ShopDetailView(DashboardService dashboard, JoinProgressService joins) {
         this.dashboard = dashboard;
+        this.joins = joins;
         setSizeFull();
     }
 
@@ -75,7 +79,9 @@ public class ShopDetailView extends VerticalLayout implements BeforeEnterObserve
         Div chartBox = new Div(chart);
         chartBox.setMaxWidth("48rem");
         chartBox.setWidthFull();
-        add(header, facts(shop, detail.openConflicts()), chartBox,
+        add(header, facts(shop, detail.openConflicts()));
+        joins.progress(shop.id()).ifPresent(progress -> add(new H4("Joining with the till's history"), join(progress)));
+        add(chartBox,
                 new H4("Recent runs"), runsGrid(detail.runs(), "runs-grid"),
                 new H4("Errors"), detail.errors().isEmpty() ? new Paragraph("No failed runs recorded.")
                         : runsGrid(detail.errors(), "errors-grid"),
@@ -99,6 +105,26 @@ public class ShopDetailView extends VerticalLayout implements BeforeEnterObserve
                 fact("Last error", shop.lastError() == null ? "none" : shop.lastError()));
         Anchor conflicts = new Anchor("conflicts?shop=" + shop.id(), openConflicts + " open conflicts");
         facts.add(conflicts);
+        return facts;
+    }
+
+    /** A till that sold standalone: its history upload and what its catalog step found. */
+    private static Component join(JoinProgress progress) {
+        FlexLayout facts = new FlexLayout();
+        facts.setId("shop-join-progress");
+        facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        facts.getStyle().set("gap", "var(--lumo-space-l)");
+        facts.add(fact("State", progress.state()),
+                fact("History uploaded", Formats.count(progress.uploaded()) + " of " + Formats.count(progress.historyChanges())),
+                fact("Remaining", Formats.count(progress.remaining())),
+                fact("Time left", progress.etaSeconds() == null ? "estimating" : Formats.seconds(progress.etaSeconds())),
+                fact("Catalog", progress.matched() + " matched, " + progress.proposed() + " proposed, "
+                        + progress.problems() + " problems"),
+                fact("Started", Formats.time(progress.startedAt())),
+                fact("Verified", progress.verifiedAt() == null ? "not yet" : Formats.time(progress.verifiedAt())));
+        if (progress.proposed() + progress.problems() > 0) {
+            facts.add(new Anchor("proposals", "Review proposals"));
+        }
         return facts;
     }
 
