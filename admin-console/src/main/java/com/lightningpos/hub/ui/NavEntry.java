@@ -4,7 +4,6 @@ import com.lightningpos.hub.alerts.ui.AlertsView;
 import com.lightningpos.hub.audit.ui.AuditView;
 import com.lightningpos.hub.catalog.ui.CatalogView;
 import com.lightningpos.hub.conflicts.ui.ConflictsView;
-import com.lightningpos.hub.consistency.ui.ConsistencyView;
 import com.lightningpos.hub.dashboard.ui.DashboardView;
 import com.lightningpos.hub.join.ui.ProposalsView;
 import com.lightningpos.hub.quarantine.ui.QuarantineView;
@@ -24,7 +23,6 @@ enum NavEntry {
     CONFLICTS("Conflicts", ConflictsView.class),
     PROPOSALS("Catalog proposals", ProposalsView.class),
     QUARANTINE("Quarantine", QuarantineView.class),
-    CONSISTENCY("Consistency", ConsistencyView.class),
     SALES("Sales", SalesView.class),
     USERS("Users", UsersView.class),
     AUDIT("Audit log", AuditView.class);
