@@ -175,14 +175,16 @@ public final class BenchmarkReport {
         if (o.bool("search", true)) {
             search(o.integer("items", 100_000));
         }
+        if (o.bool("bootstrap", true)) {
+            bootstrap(o.integer("bootstrap.items", o.integer("items", 100_000)));
+        }
         memory(hubPeak, pgRss);
 
         md.append("\n### Summary against the targets\n\n| target | reached | met |\n|---|---|---|\n");
         summary.forEach(s -> md.append(s).append('\n'));
         md.append("\nRun took ").append(Duration.between(began, Instant.now()).toSeconds()).append(" s; load average at the end ")
                 .append(loadAvg()).append(" (at the start ").append(loadStart).append(").\n");
-        md.append("\nNot measured in this run: the scale run of the issue (1,000 shops × 1,000,000 sales through one hub) and the ")
-                .append("bootstrap time of a new shop on a 100,000-item catalog.\n");
+        md.append("\nNot measured in this run: the scale run of the issue (1,000 shops × 1,000,000 sales through one hub).\n");
     }
 
     private void header(String load, String others) throws Exception {
@@ -821,15 +823,18 @@ public final class BenchmarkReport {
             return digits.startsWith("40") ? "12345" : digits; // "40…" would also be a barcode prefix
         });
         kinds.put("SKU prefix (`SKU0123`, 100 items)", () -> String.format("SKU%04d", random.nextInt(itemCount / 100)));
-        kinds.put("barcode prefix (10 digits, 100 items)", () -> String.format("40%011d", random.nextInt(itemCount)).substring(0, 10));
+        kinds.put("barcode prefix (10 digits, 1,000 items)", () -> String.format("40%011d", random.nextInt(itemCount)).substring(0, 10));
+        kinds.put("two characters (`Sm`, name prefix, ~8 % of items)", () -> ADJ[random.nextInt(ADJ.length)].substring(0, 2));
 
         md.append("\n### 4. Till search at ").append(String.format("%,d", total)).append(" items: `GET /api/items?q=`\n\n");
         md.append(String.format("A standalone till (demo catalog) with %,d items added straight into its SQLite file with JDBC (%.1f s; set-up, no outbox rows). ", itemCount, seedSeconds))
                 .append("Names like `Smoked Coffee 01234`, SKUs `SKU001234`, 13-digit barcodes `4000000001234`. For each kind ")
                 .append(queries).append(" queries with random terms after 30 warm-up queries, `limit=20`, one client thread. ")
-                .append("Reference: the same WHERE (`lower(name) LIKE %q%` OR `sku LIKE q%` OR `barcode LIKE q%`, active, not deleted), ")
-                .append("ORDER BY name NOCASE, LIMIT 20 and the count, through JDBC on the same file in the benchmark JVM.\n\n");
-        md.append("| query | HTTP p50 ms | HTTP p99 ms | JDBC reference p50 ms | JDBC p99 ms |\n|---|---|---|---|---|\n");
+                .append("The till answers through shop migration V4's indexes (FTS5 trigram on names, NOCASE B-trees on SKU and barcode; ")
+                .append("`total` counted up to 1,000). Reference (\"before\"): the till's previous query, `lower(name) LIKE %q%` OR `sku LIKE q%` ")
+                .append("OR `barcode LIKE q%` (active, not deleted), ORDER BY name NOCASE, LIMIT 20 and the full count, through JDBC on the ")
+                .append("same file in the benchmark JVM.\n\n");
+        md.append("| query | HTTP p50 ms | HTTP p99 ms | before (old query, JDBC) p50 ms | before p99 ms |\n|---|---|---|---|---|\n");
         double worstP99 = 0;
         SQLiteConfig ro = new SQLiteConfig();
         ro.setReadOnly(true);
@@ -877,10 +882,141 @@ public final class BenchmarkReport {
         }
         long peak = till.peakRssKb();
         till.stop();
-        md.append("\nThe query has no index to use (a substring match anywhere in the name, ORed with the prefixes): SQLite scans ")
-                .append("the table twice per request, once for the page and once for the total. Till peak RSS after the searches: ")
+        md.append("\nThe old query had no index to use (a substring match anywhere in the name, ORed with the prefixes) and ")
+                .append("scanned the table twice per request (page and total); the till now takes the union of three index lookups, ")
+                .append("sorts only the matches by name and stops counting at 1,001. One- and two-character terms match names by prefix ")
+                .append("(the old query matched them anywhere, so its row is not the same question). Till peak RSS after the searches: ")
                 .append(mb(peak)).append(".\n");
         summary.add("| till search < 50 ms at 100k items (p99, worst kind) | " + Samples.f(worstP99) + " ms | " + yes(worstP99 < 50) + " |");
+    }
+
+    // ------------------------------------------------------------------ 6. bootstrap of a new shop
+
+    private long tillPeakAfterBootstrap = -1;
+
+    /**
+     * A new shop joins a hub whose catalog holds {@code itemCount} more items: provisioning, the till's first
+     * start with the code (enrolment), the whole catalog pulled and installed, a search that finds the new
+     * catalog, the first sale. A hub of its own, so that the other sections' shops do not each receive the items.
+     */
+    private void bootstrap(int itemCount) throws Exception {
+        Path root = Files.createDirectories(run.resolve("bootstrap"));
+        String password = "bench-" + Long.toHexString(System.nanoTime());
+        BenchProcess bootHub = BenchProcess.hub(root, password, com.lightningpos.e2e.support.E2e.freePort());
+        started.add(bootHub);
+        bootHub.start();
+        JsonHttp bootAdmin = bootHub.http().withBasicAuth("admin", password);
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+
+        log("bootstrap: importing " + itemCount + " items into a fresh hub");
+        long i0 = System.nanoTime();
+        int perFile = 50_000;
+        for (int from = 0; from < itemCount; from += perFile) {
+            StringBuilder csv = new StringBuilder("sku,barcode,name,price,category,tax_rate\n");
+            for (int i = from; i < Math.min(itemCount, from + perFile); i++) {
+                csv.append(String.format("BT%06d,41%011d,", i, i)).append(ADJ[(i / NOUN.length) % ADJ.length]).append(' ')
+                        .append(NOUN[i % NOUN.length]).append(String.format(" %05d,%d.25,,%n", i, 1 + i % 97));
+            }
+            HttpResponse<String> imported = null;
+            for (int attempt = 0; attempt < 40 && (imported == null || imported.statusCode() == 401); attempt++) {
+                if (imported != null) {
+                    Thread.sleep(250); // the first console user is created just after start
+                }
+                imported = http.send(HttpRequest.newBuilder(URI.create(bootHub.baseUrl() + "/api/admin/items/import"))
+                        .timeout(Duration.ofMinutes(10)).header("Authorization", auth).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            if (imported.statusCode() != 200) {
+                throw new IllegalStateException("CSV import answered " + imported.statusCode() + ": " + imported.body());
+            }
+        }
+        double importSeconds = (System.nanoTime() - i0) / 1e9;
+
+        log("bootstrap: provisioning and starting a new till");
+        long t0 = System.nanoTime();
+        JsonNode shop = bootAdmin.post("/api/admin/shops", Map.of("name", "Bench new shop")).json();
+        long provisioned = System.nanoTime();
+        BenchProcess till = BenchProcess.till(root, "till-new", "--pos.hub-url=" + bootHub.baseUrl(),
+                "--pos.enrolment-code=" + shop.path("enrolmentCode").asText(), "--pos.sync-interval=1h");
+        started.add(till);
+        till.start();
+        long up = System.nanoTime();
+        JsonHttp api = till.http();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        long enrolled = -1;
+        long catalogIn = -1;
+        long lastItems = 0;
+        Path file = till.dataDir().resolve("shop.db");
+        SQLiteConfig ro = new SQLiteConfig();
+        ro.setReadOnly(true);
+        while (catalogIn < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the new till did not get the catalog (" + lastItems + " of " + itemCount
+                        + " items)\n" + till.logTail(40));
+            }
+            JsonNode status = api.get("/api/sync/status").json();
+            if (enrolled < 0 && "online".equals(status.path("state").asText())) {
+                enrolled = System.nanoTime();
+            }
+            if (Files.exists(file)) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, ro.toProperties())) {
+                    lastItems = count(c, "SELECT count(*) FROM items WHERE sku >= 'BT' AND sku < 'BU'");
+                } catch (SQLException notYet) {
+                    // the file is created and migrated at the till's start; a read can meet it half-way
+                }
+            }
+            if (lastItems >= itemCount && !status.path("bootstrap").path("inProgress").asBoolean(false)) {
+                catalogIn = System.nanoTime();
+                enrolled = enrolled < 0 ? catalogIn : enrolled;
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        String wanted = String.format("BT%06d", itemCount - 1);
+        String term = String.format("%s %05d", NOUN[(itemCount - 1) % NOUN.length], itemCount - 1);
+        long s0 = System.nanoTime();
+        JsonNode found = api.get("/api/items?limit=20&q=" + java.net.URLEncoder.encode(term, StandardCharsets.UTF_8)).json();
+        long searched = System.nanoTime();
+        JsonNode item = null;
+        for (JsonNode i : found.path("items")) {
+            if (wanted.equals(i.path("sku").asText())) {
+                item = i;
+            }
+        }
+        if (item == null) {
+            throw new IllegalStateException("search for " + term + " did not find " + wanted + ": " + found);
+        }
+        String sale = "{\"id\":\"" + UUID.randomUUID() + "\",\"lines\":[{\"itemId\":\"" + item.path("id").asText()
+                + "\",\"quantity\":1}],\"payments\":[{\"method\":\"card\",\"amountCents\":" + item.path("priceCents").asLong() + "}]}";
+        HttpResponse<String> sold = post(till.baseUrl() + "/api/orders", sale);
+        long firstSale = System.nanoTime();
+        if (sold.statusCode() != 201) {
+            throw new IllegalStateException("first sale answered " + sold.statusCode() + ": " + sold.body());
+        }
+        tillPeakAfterBootstrap = till.peakRssKb();
+        long dbBytes = Files.size(file) + (Files.exists(file.resolveSibling("shop.db-wal")) ? Files.size(file.resolveSibling("shop.db-wal")) : 0);
+        till.stop();
+        bootHub.stop();
+
+        md.append("\n### 6. Bootstrap of a new shop on a ").append(String.format("%,d", itemCount)).append("-item catalog\n\n");
+        md.append(String.format("A fresh hub (same flags as above, its demo catalog) with %,d more items imported through "
+                + "`POST /api/admin/items/import` in CSV files of %,d rows (%.1f s, not part of the bootstrap). Then, clock started: "
+                + "`POST /api/admin/shops` → a new till process started with the enrolment code (`--pos.sync-interval=1h`: only "
+                + "the start-up sync runs) → the hub copies its catalog into the new shop's replica (outbound log), the till "
+                + "enrols and pulls it page by page, each row applied to its SQLite file (FULL) with the search index kept by "
+                + "triggers → a search for the last imported item's name → a card sale of it. \"Catalog installed\" is when a "
+                + "read-only connection on the till's file counts all %,d items and the till no longer reports a bootstrap in "
+                + "progress (polled every 100 ms).%n%n", itemCount, perFile, importSeconds, itemCount));
+        md.append("| step | s after provisioning began |\n|---|---|\n");
+        md.append(String.format("| shop provisioned (`POST /api/admin/shops` answered) | %.2f |%n", (provisioned - t0) / 1e9));
+        md.append(String.format("| till process up (JVM start, schema, HTTP healthy) | %.1f |%n", (up - t0) / 1e9));
+        md.append(String.format("| till enrolled and online (first seen by polling the status) | %.1f |%n", (enrolled - t0) / 1e9));
+        md.append(String.format("| catalog installed: %,d items in the till's database | %.1f |%n", itemCount, (catalogIn - t0) / 1e9));
+        md.append(String.format("| first search answered with the item (`q=%s`, %.1f ms) | %.1f |%n", term, (searched - s0) / 1e6, (searched - t0) / 1e9));
+        md.append(String.format("| first sale committed (201) | %.1f |%n", (firstSale - t0) / 1e9));
+        md.append(String.format("%nThe till's database after the bootstrap: %,.0f MiB (file + WAL). Till peak RSS: %s.%n",
+                dbBytes / 1048576.0, mb(tillPeakAfterBootstrap)));
+        summary.add(String.format("| new shop at %,d items: provisioning → first sale (no target set) | %.1f s | — |", itemCount, (firstSale - t0) / 1e9));
     }
 
     // ----------------------------------------------------------------------------------- 5. memory
@@ -888,6 +1024,10 @@ public final class BenchmarkReport {
     private void memory(long hubPeak, long pgRss) {
         md.append("\n### 5. Memory\n\n| process | peak RSS (VmHWM) |\n|---|---|\n");
         md.append("| till during the sale benchmark (`").append(String.join(" ", BenchProcess.TILL_JVM)).append("`) | ").append(mb(tillPeakAfterSales)).append(" |\n");
+        if (tillPeakAfterBootstrap >= 0) {
+            md.append("| new till: enrolment, bootstrap of the whole catalog, first search and sale (section 6) | ")
+                    .append(mb(tillPeakAfterBootstrap)).append(" |\n");
+        }
         md.append("| hub JVM over the whole run: push + ETL, freshness, ").append(o.integer("shops", 100))
                 .append(" syncing tills (`").append(String.join(" ", BenchProcess.HUB_JVM)).append("`) | ").append(mb(hubPeak)).append(" |\n");
         md.append("| the hub's embedded PostgreSQL (postmaster and its children) at the end of the hub's runs: sum of current RSS, shared memory counted once per process, so an upper bound | ")
