@@ -1,6 +1,7 @@
 package com.lightningpos.hub.sync;
 
 import com.lightningpos.db.hub.tables.records.ShopsRecord;
+import com.lightningpos.etl.sync.ConsistencyComparison;
 import com.lightningpos.etl.sync.ConsistencyReport;
 import com.lightningpos.etl.sync.HubStatus;
 import com.lightningpos.etl.sync.PullResponse;
@@ -10,6 +11,7 @@ import com.lightningpos.etl.sync.SyncProtocol;
 import com.lightningpos.etl.sync.SyncProtocol.Codes;
 import com.lightningpos.etl.sync.replica.PushResult;
 import com.lightningpos.etl.sync.replica.ReplicaStore;
+import com.lightningpos.hub.consistency.ConsistencyService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,16 +45,18 @@ class SyncController {
     private final ShopRateLimiter rateLimiter;
     private final ShopActivity activity;
     private final SyncProperties properties;
+    private final ConsistencyService consistency;
     private final Clock clock;
 
     SyncController(ReplicaStore replicas, ShopAccess access, SchemaGate gate, ShopRateLimiter rateLimiter,
-                   ShopActivity activity, SyncProperties properties, Clock clock) {
+                   ShopActivity activity, SyncProperties properties, ConsistencyService consistency, Clock clock) {
         this.replicas = replicas;
         this.access = access;
         this.gate = gate;
         this.rateLimiter = rateLimiter;
         this.activity = activity;
         this.properties = properties;
+        this.consistency = consistency;
         this.clock = clock;
     }
 
@@ -117,6 +121,24 @@ class SyncController {
                                   @RequestHeader(value = SCHEMA, required = false) String schemaVersion) {
         ShopsRecord shop = admit(principal, shopId, schemaVersion, SchemaGate.Purpose.UPLOAD);
         return replicas.consistency(shop.getId().toString());
+    }
+
+    /**
+     * The till's own report, taken when its outbox was drained: stored, and answered with the
+     * three-tier comparison of the shop, its replica and PostgreSQL.
+     */
+    @PostMapping(SHOP_PATH + "/consistency")
+    ConsistencyComparison verifyConsistency(@AuthenticationPrincipal ShopPrincipal principal, @PathVariable String shopId,
+                                            @RequestHeader(value = SCHEMA, required = false) String schemaVersion,
+                                            HttpServletRequest request) {
+        ShopsRecord shop = admit(principal, shopId, schemaVersion, SchemaGate.Purpose.UPLOAD);
+        ConsistencyReport report = RequestBodies.read(request, properties.maxBodySize().toBytes(), ConsistencyReport.class);
+        if (report.tables().isEmpty() || report.highWaterSeq() < 0
+                || report.tables().stream().anyMatch(t -> t == null || t.table() == null || t.checksum() == null || t.rows() < 0)) {
+            throw new SyncApiException(HttpStatus.BAD_REQUEST, Codes.BAD_REPORT,
+                    "A consistency report needs a high-water seq of 0 or more and, per table, its name, row count and checksum.");
+        }
+        return consistency.acceptShopReport(shop.getId(), report);
     }
 
     private ShopsRecord admit(ShopPrincipal principal, String shopId, String schemaVersion, SchemaGate.Purpose purpose) {

@@ -59,6 +59,8 @@ public final class SyncProtocol {
         public static final String SEQ_GAP = "seq_gap";
         public static final String RATE_LIMITED = "rate_limited";
         public static final String NOT_FOUND = "not_found";
+        /** POST consistency: a report without tables, or a table summary without name or checksum. */
+        public static final String BAD_REPORT = "bad_report";
         /** join/catalog: an item without a usable id, or the same id twice. */
         public static final String BAD_ITEM = "bad_item";
         /** join/verified or join/undone before the shop sent its catalog. */

@@ -97,6 +97,11 @@ class HubTableChecksumTest {
         for (SyncedTable table : SyncedTable.values()) {
             assertThat(HubTableChecksum.of(hub, table, shopId)).as(table.tableName()).isEqualTo(TableChecksum.of(shop, table));
         }
+        for (SyncedTable table : SyncedTable.shopOwned()) {
+            assertThat(HubTableChecksum.byShop(hub, table).getOrDefault(shopId, HubTableChecksum.empty(table)))
+                    .as("all shops at once: " + table.tableName()).isEqualTo(TableChecksum.of(shop, table));
+        }
+        assertThat(HubTableChecksum.byShop(hub, SyncedTable.SALES_ORDERS).get(otherShop).rows()).isEqualTo(1);
         assertThat(TableChecksum.of(shop, SyncedTable.SALES_ORDERS).rows()).isEqualTo(1);
         assertThat(TableChecksum.of(shop, SyncedTable.CATEGORIES).rows()).isEqualTo(1);
     }
