@@ -197,6 +197,18 @@ class ReplicaStoreTest {
     }
 
     @Test
+    void sales_from_a_till_whose_clock_is_hours_fast_are_accepted() {
+        shop.sell(500);
+        String future = new Hlc(clock.millis() + Duration.ofHours(2).toMillis(), 0, shopId).encode();
+        List<ChangeRow> fast = outbox().stream()
+                .map(r -> new ChangeRow(r.seq(), r.table(), r.recordId(), r.op(), r.payload(), future, r.shopId())).toList();
+
+        replicas.applyPush(shopId, batch(1, fast));
+
+        assertThat(replicaCount("sales_orders")).as("shop-owned rows never take part in catalog conflicts").isEqualTo(1);
+    }
+
+    @Test
     void unknown_tables_unknown_ops_oversize_batches_and_future_timestamps_are_refused() {
         shop.sell(500);
         ChangeRow row = outbox().get(0);
@@ -206,8 +218,13 @@ class ReplicaStoreTest {
                 .isEqualTo(Codes.UNKNOWN_TABLE);
         assertThat(rejection(List.of(new ChangeRow(1, row.table(), row.recordId(), null, row.payload(), null, shopId))))
                 .isEqualTo(Codes.BAD_OP);
-        assertThat(rejection(List.of(new ChangeRow(1, row.table(), row.recordId(), row.op(), row.payload(), future, shopId))))
-                .isEqualTo(Codes.HLC_TOO_FAR_AHEAD);
+        String itemId = UUID.randomUUID().toString();
+        shop.createItem(itemId, "Milk", 120);
+        ChangeRow item = outbox().stream().filter(r -> r.table().equals("items")).findFirst().orElseThrow();
+        Map<String, Object> futureItem = new HashMap<>(item.payload());
+        futureItem.put("last_modified_at", future);
+        assertThat(rejection(List.of(new ChangeRow(1, "items", itemId, item.op(), futureItem, future, shopId))))
+                .as("a catalog edit from the future would win every conflict").isEqualTo(Codes.HLC_TOO_FAR_AHEAD);
         try (ReplicaStore small = new ReplicaStore(dir.resolve("replicas"), clock, new BatchValidator(clock, Duration.ofHours(1), 2), new RowApplier())) {
             assertThatThrownBy(() -> small.applyPush(shopId, batch(1, outbox())))
                     .isInstanceOfSatisfying(BatchRejectedException.class, e -> assertThat(e.code()).isEqualTo(Codes.BATCH_TOO_LARGE));
