@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ public final class TillPackage {
 
     /**
      * Builds {@code dest/<name>_<appVersion>-<release>_amd64.deb} from the runnable jar and the packaging
-     * sources ({@code local-pos-server/src/deb}); {@code work} holds jpackage's input. Returns the package.
+     * sources ({@code local-pos-server/src/deb}); {@code work} holds jpackage's input while it runs. Returns the package.
      */
     public static Path build(Path jar, Path sources, String appVersion, int release, Path dest, Path work) throws IOException {
         Path input = Files.createDirectories(work.resolve("input"));
@@ -94,8 +95,7 @@ public final class TillPackage {
                 "--linux-app-category", "misc",
                 "--linux-deb-maintainer", "support@lightningpos.example",
                 "--vendor", "Lightning POS",
-                "--description", "Lightning POS till server (cashier UI in the browser)",
-                "--temp", work.resolve("jpackage").toString()));
+                "--description", "Lightning POS till server (cashier UI in the browser)"));
         ToolProvider jpackage = ToolProvider.findFirst("jpackage")
                 .orElseThrow(() -> new IllegalStateException("No jpackage in this JDK (" + System.getProperty("java.home")
                         + "); it comes with a full JDK 17, e.g. Debian's openjdk-17-jdk-headless"));
@@ -106,7 +106,17 @@ public final class TillPackage {
             if (exit != 0 || !Files.isRegularFile(deb)) {
                 throw new IllegalStateException("jpackage " + String.join(" ", args) + " exited with " + exit + ":\n" + output);
             }
+        } finally {
+            deleteTree(input); // a copy of the 65 MB jar; jpackage removes its own staging directory
         }
         return deb;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
