@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What needs a real machine is not tested here: systemd starting, stopping and restarting the service
  * (no systemd runs in the build; the scripts call systemctl only when {@code /run/systemd/system}
  * exists and no {@code DPKG_ROOT} is set, and otherwise only create the enable symlink, which is
- * checked), and the desktop entry opening a browser. The package built for the first test stays in
+ * checked), and the desktop entry opening a browser. The package built before the tests stays in
  * {@code e2e-tests/target/deb/} for installing on a till (docs/deployment.md).
  */
 class TillDebianPackageE2ETest {
