@@ -6,6 +6,9 @@ import com.lightningpos.etl.sync.EnrolRequest;
 import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.ErrorBody;
 import com.lightningpos.etl.sync.HubStatus;
+import com.lightningpos.etl.sync.JoinCatalogRequest;
+import com.lightningpos.etl.sync.JoinCatalogResponse;
+import com.lightningpos.etl.sync.JoinState;
 import com.lightningpos.etl.sync.PullResponse;
 import com.lightningpos.etl.sync.PushRequest;
 import com.lightningpos.etl.sync.PushResponse;
@@ -85,6 +88,21 @@ public final class HubApi {
      */
     public ConsistencyComparison verifyConsistency(ConsistencyReport own) throws TransportException, HubCallException {
         return read(call("POST", SyncProtocol.consistency(shopId()), SyncJson.write(own)), ConsistencyComparison.class);
+    }
+
+    /** Sends a standalone till's catalog after enrolling; safe to repeat (same answer, nothing twice). */
+    public JoinCatalogResponse joinCatalog(JoinCatalogRequest catalog) throws TransportException, HubCallException {
+        return read(call("POST", SyncProtocol.joinCatalog(shopId()), SyncJson.write(catalog)), JoinCatalogResponse.class);
+    }
+
+    /** Tells the hub the join is verified (counts and checksums equal on all three tiers). */
+    public JoinState joinVerified() throws TransportException, HubCallException {
+        return read(call("POST", SyncProtocol.joinVerified(shopId()), new byte[0]), JoinState.class);
+    }
+
+    /** Tells the hub the till went back to its pre-enrolment database. */
+    public JoinState joinUndone() throws TransportException, HubCallException {
+        return read(call("POST", SyncProtocol.joinUndone(shopId()), new byte[0]), JoinState.class);
     }
 
     /** The replica file's bytes. */
