@@ -21,10 +21,12 @@ class JoinAdminController {
 
     private final ProposalService proposals;
     private final JoinProgressService progress;
+    private final JoinService joins;
 
-    JoinAdminController(ProposalService proposals, JoinProgressService progress) {
+    JoinAdminController(ProposalService proposals, JoinProgressService progress, JoinService joins) {
         this.proposals = proposals;
         this.progress = progress;
+        this.joins = joins;
     }
 
     record ProposalPage(List<ProposalRow> proposals, int total) {
@@ -54,6 +56,14 @@ class JoinAdminController {
     @GetMapping("/shops/{id}/join")
     @Operation(summary = "A joining shop's history upload: total, uploaded, remaining, ETA, catalog figures")
     JoinProgress join(@PathVariable UUID id) {
+        return progress.require(id);
+    }
+
+    @PostMapping("/shops/{id}/join/undone")
+    @Operation(summary = "Record that the till undid its join when it could not tell the hub itself")
+    JoinProgress markUndone(@PathVariable UUID id) {
+        progress.require(id);
+        joins.markUndone(id);
         return progress.require(id);
     }
 }

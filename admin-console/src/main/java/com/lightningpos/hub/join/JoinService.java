@@ -14,6 +14,8 @@ import com.lightningpos.etl.sync.JoinState;
 import com.lightningpos.etl.sync.SyncJson;
 import com.lightningpos.etl.sync.SyncProtocol.Codes;
 import com.lightningpos.etl.sync.replica.ReplicaStore;
+import com.lightningpos.hub.api.ProblemException;
+import com.lightningpos.hub.audit.AuditLog;
 import com.lightningpos.hub.sync.SyncApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,6 +33,7 @@ import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,12 +52,14 @@ public class JoinService {
     private final DSLContext db;
     private final CatalogMatcher matcher;
     private final ReplicaStore replicas;
+    private final AuditLog audit;
     private final Clock clock;
 
-    JoinService(DSLContext db, CatalogMatcher matcher, ReplicaStore replicas, Clock clock) {
+    JoinService(DSLContext db, CatalogMatcher matcher, ReplicaStore replicas, AuditLog audit, Clock clock) {
         this.db = db;
         this.matcher = matcher;
         this.replicas = replicas;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -108,30 +113,48 @@ public class JoinService {
         return finish(shopId, false);
     }
 
+    /**
+     * Head office records an undo the till could not report (its best-effort call found no hub).
+     * Same rules as the till's report; audit-logged.
+     */
+    @PreAuthorize("hasRole('HEAD_OFFICE')")
+    public JoinState markUndone(UUID shopId) {
+        try {
+            return db.transactionResult(cfg -> {
+                JoinState state = finish(cfg.dsl(), shopId, false);
+                audit.record(cfg.dsl(), "join.undone", shopId.toString(), "marked undone by head office");
+                return state;
+            });
+        } catch (SyncApiException e) {
+            throw new ProblemException(e.status(), e.code(), e.getMessage());
+        }
+    }
+
     private JoinState finish(UUID shopId, boolean verified) {
-        return db.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            ShopJoinsRecord join = tx.selectFrom(SHOP_JOINS).where(SHOP_JOINS.SHOP_ID.eq(shopId)).forUpdate().fetchOne();
-            if (join == null) {
-                throw new SyncApiException(HttpStatus.NOT_FOUND, Codes.JOIN_NOT_STARTED,
-                        "This shop has not sent its catalog for a join.");
-            }
-            if (verified ? join.getUndoneAt() != null : join.getVerifiedAt() != null) {
-                throw new SyncApiException(HttpStatus.CONFLICT, Codes.JOIN_FINISHED, verified
-                        ? "This join was undone; enrol and join again."
-                        : "This join was verified; it can no longer be undone.");
-            }
-            if (verified && join.getVerifiedAt() == null) {
-                join.setVerifiedAt(now());
-                join.store();
-                log.info("Shop {} verified its join", shopId);
-            } else if (!verified && join.getUndoneAt() == null) {
-                join.setUndoneAt(now());
-                join.store();
-                log.warn("Shop {} undid its join (back to its pre-enrolment database)", shopId);
-            }
-            return state(join);
-        });
+        return db.transactionResult(cfg -> finish(cfg.dsl(), shopId, verified));
+    }
+
+    private JoinState finish(DSLContext tx, UUID shopId, boolean verified) {
+        ShopJoinsRecord join = tx.selectFrom(SHOP_JOINS).where(SHOP_JOINS.SHOP_ID.eq(shopId)).forUpdate().fetchOne();
+        if (join == null) {
+            throw new SyncApiException(HttpStatus.NOT_FOUND, Codes.JOIN_NOT_STARTED,
+                    "This shop has not sent its catalog for a join.");
+        }
+        if (verified ? join.getUndoneAt() != null : join.getVerifiedAt() != null) {
+            throw new SyncApiException(HttpStatus.CONFLICT, Codes.JOIN_FINISHED, verified
+                    ? "This join was undone; enrol and join again."
+                    : "This join was verified; it can no longer be undone.");
+        }
+        if (verified && join.getVerifiedAt() == null) {
+            join.setVerifiedAt(now());
+            join.store();
+            log.info("Shop {} verified its join", shopId);
+        } else if (!verified && join.getUndoneAt() == null) {
+            join.setUndoneAt(now());
+            join.store();
+            log.warn("Shop {} undid its join (back to its pre-enrolment database)", shopId);
+        }
+        return state(join);
     }
 
     static JoinState state(ShopJoinsRecord join) {

@@ -273,6 +273,21 @@ class JoinApiTest extends SyncApiTestBase {
     }
 
     @Test
+    void head_office_can_mark_a_join_undone_that_the_till_could_not_report() throws Exception {
+        assertThat(join(new JoinCatalogRequest(0, List.of())).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> marked = admin("POST", "/api/admin/shops/" + shop.id() + "/join/undone");
+
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+        assertThat(marked.body()).contains("\"state\":\"undone\"");
+        assertThat(db.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("join.undone"), AUDIT_LOG.TARGET.eq(shop.id()))).isEqualTo(1);
+        // the till's own (late) report agrees; a verification no longer does
+        assertThat(send("POST", SyncProtocol.joinUndone(shop.id()), token, 1, null, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("POST", SyncProtocol.joinVerified(shop.id()), token, 1, null, Map.of()).statusCode()).isEqualTo(409);
+        assertThat(admin("POST", "/api/admin/shops/" + UUID.randomUUID() + "/join/undone").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void an_enrolment_whose_answer_was_lost_can_be_retried_until_the_secret_is_used() throws Exception {
         UUID id = UUID.randomUUID();
         String code = Secrets.newEnrolmentCode();

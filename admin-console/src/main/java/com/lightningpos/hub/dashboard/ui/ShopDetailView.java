@@ -8,11 +8,14 @@ import com.lightningpos.hub.dashboard.SvgChart;
 import com.lightningpos.hub.dashboard.SyncRunRow;
 import com.lightningpos.hub.join.JoinProgress;
 import com.lightningpos.hub.join.JoinProgressService;
+import com.lightningpos.hub.join.JoinService;
 import com.lightningpos.hub.security.Role;
 import com.lightningpos.hub.shops.ShopOverview;
 import com.lightningpos.hub.ui.Formats;
+import com.lightningpos.hub.ui.Notifications;
 import com.lightningpos.hub.ui.StatusBadges;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,10 +46,12 @@ public class ShopDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private final DashboardService dashboard;
     private final JoinProgressService joins;
+    private final JoinService joinService;
 
-    public ShopDetailView(DashboardService dashboard, JoinProgressService joins) {
+    public ShopDetailView(DashboardService dashboard, JoinProgressService joins, JoinService joinService) {
         this.dashboard = dashboard;
         this.joins = joins;
+        this.joinService = joinService;
         setSizeFull();
     }
 
@@ -80,7 +85,8 @@ public class ShopDetailView extends VerticalLayout implements BeforeEnterObserve
         chartBox.setMaxWidth("48rem");
         chartBox.setWidthFull();
         add(header, facts(shop, detail.openConflicts()));
-        joins.progress(shop.id()).ifPresent(progress -> add(new H4("Joining with the till's history"), join(progress)));
+        joins.progress(shop.id()).ifPresent(progress -> add(new H4("Joining with the till's history"), join(progress),
+                undoButton(shop, progress)));
         add(chartBox,
                 new H4("Recent runs"), runsGrid(detail.runs(), "runs-grid"),
                 new H4("Errors"), detail.errors().isEmpty() ? new Paragraph("No failed runs recorded.")
@@ -126,6 +132,21 @@ public class ShopDetailView extends VerticalLayout implements BeforeEnterObserve
             facts.add(new Anchor("proposals", "Review proposals"));
         }
         return facts;
+    }
+
+    /** For an undo the till could not report to the hub (it was offline); head office only. */
+    private Component undoButton(ShopOverview shop, JoinProgress progress) {
+        if (progress.verifiedAt() != null || progress.undoneAt() != null) {
+            return new Span();
+        }
+        Button undo = new Button("Mark join undone", e -> {
+            if (Notifications.attempt(() -> joinService.markUndone(shop.id()))) {
+                Notifications.success("Join of " + shop.name() + " marked undone");
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        undo.setId("mark-join-undone");
+        return undo;
     }
 
     private static Component fact(String label, String value) {
