@@ -5,6 +5,7 @@ import com.lightningpos.hub.api.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,6 +50,12 @@ class SchemaController {
             throw ProblemException.validation("version: required");
         }
         return rollout.raiseRequired(request.version(), request.minUploadVersion());
+    }
+
+    @DeleteMapping("/canary")
+    @Operation(summary = "Call a canary rollout off: canary shops are no longer asked for the canary version")
+    SchemaStatus cancelCanary() {
+        return rollout.cancelCanary();
     }
 
     @PutMapping("/canary")

@@ -141,6 +141,33 @@ public class SchemaRolloutService {
         return status();
     }
 
+    /**
+     * Calls a canary rollout off (a bad release found on the canary shops): canary shops are no longer
+     * asked for the canary version. Shops that already run it keep running it (a database is never
+     * migrated back); they still meet the chain's requirement, so nothing else changes for them.
+     */
+    @PreAuthorize("hasRole('HEAD_OFFICE')")
+    public SchemaStatus cancelCanary() {
+        db.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            HubSettingsRecord settings = lockedSettings(tx);
+            Integer canary = activeCanary(settings);
+            if (canary == null) {
+                throw ProblemException.conflict("no_canary_rollout", "No canary rollout is running.");
+            }
+            tx.update(HUB_SETTINGS)
+                    .setNull(HUB_SETTINGS.CANARY_REQUIRED_SHOP_SCHEMA_VERSION)
+                    .set(HUB_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                    .set(HUB_SETTINGS.UPDATED_BY, CurrentUser.name())
+                    .where(HUB_SETTINGS.ID.eq(1))
+                    .execute();
+            int already = tx.fetchCount(SHOPS, SHOPS.IS_ACTIVE.isTrue().and(SHOPS.SCHEMA_VERSION.ge(canary)));
+            audit.record(tx, "schema.cancel_canary", "shop schema", "canary rollout of " + canary + " called off; "
+                    + already + " shops run it already");
+        });
+        return status();
+    }
+
     private static Integer activeCanary(HubSettingsRecord settings) {
         Integer canary = settings.getCanaryRequiredShopSchemaVersion();
         return canary != null && canary > settings.getRequiredShopSchemaVersion() ? canary : null;

@@ -91,6 +91,22 @@ class SchemaRolloutServiceTest extends HubTestBase {
     }
 
     @Test
+    void a_canary_rollout_can_be_called_off_and_canary_shops_are_asked_for_the_chain_version_again() {
+        UUID canary = fixtures.syncedShop(HubFixtures.unique("Canary"), OffsetDateTime.now(), 1);
+        db.update(SHOPS).set(SHOPS.CANARY, true).where(SHOPS.ID.eq(canary)).execute();
+        rollout.raiseCanary(2);
+
+        SchemaStatus status = rollout.cancelCanary();
+
+        assertThat(status.canaryRequiredVersion()).isNull();
+        assertThat(rollout.requiredVersionFor(canary)).isEqualTo(1);
+        assertThat(db.select(AUDIT_LOG.DETAILS).from(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("schema.cancel_canary"))
+                .orderBy(AUDIT_LOG.ID.desc()).limit(1).fetchSingle().value1()).startsWith("canary rollout of 2 called off");
+        assertThatThrownBy(rollout::cancelCanary).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.code()).isEqualTo("no_canary_rollout"));
+    }
+
+    @Test
     @WithMockUser(username = "sam", roles = "SUPPORT")
     void support_staff_cannot_raise_the_version() {
         assertThatThrownBy(() -> rollout.raiseRequired(5, null)).isInstanceOf(AccessDeniedException.class);

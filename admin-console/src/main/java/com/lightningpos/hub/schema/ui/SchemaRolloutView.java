@@ -4,9 +4,11 @@ import com.lightningpos.hub.schema.SchemaRolloutService;
 import com.lightningpos.hub.schema.SchemaStatus;
 import com.lightningpos.hub.security.Role;
 import com.lightningpos.hub.ui.Formats;
+import com.lightningpos.hub.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -31,6 +33,7 @@ public class SchemaRolloutView extends VerticalLayout {
     private final Grid<SchemaStatus.VersionCount> versions = new Grid<>();
     private final IntegerField version = new IntegerField("New required version");
     private final Checkbox canaryFirst = new Checkbox("Canary shops first");
+    private final Button cancelCanary = new Button("Call the canary rollout off…");
 
     public SchemaRolloutView(SchemaRolloutService rollout) {
         this.rollout = rollout;
@@ -55,13 +58,34 @@ public class SchemaRolloutView extends VerticalLayout {
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(version, canaryFirst, raise);
         form.setAlignItems(Alignment.BASELINE);
+        cancelCanary.setId("cancel-canary");
+        cancelCanary.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancelCanary.addClickListener(e -> confirmCancelCanary());
 
         add(new H3("Schema rollout"), summary, updated, new H4("Shops by schema version"), versions,
                 new H4("Raise the required version"),
                 new Paragraph("Shops on an older version are told to update when they next sync: they keep selling "
                         + "and uploading sales (one version back), but download no catalog changes until they update."),
-                form);
+                form, cancelCanary);
         refresh();
+    }
+
+    private void confirmCancelCanary() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Call the canary rollout off?");
+        dialog.add(new Paragraph("Canary shops will no longer be told to update. Those that already run the new version "
+                + "keep it (a till database is never migrated back) and keep syncing normally."));
+        Button confirm = new Button("Call it off", e -> {
+            if (Notifications.attempt(rollout::cancelCanary)) {
+                Notifications.success("Canary rollout called off");
+                refresh();
+                dialog.close();
+            }
+        });
+        confirm.setId("confirm-cancel-canary");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button("Keep it", e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private void refresh() {
@@ -74,6 +98,7 @@ public class SchemaRolloutView extends VerticalLayout {
         updated.setText(status.updatedBy() == null ? "" : "Last changed by " + status.updatedBy() + " at "
                 + Formats.time(status.updatedAt()));
         versions.setItems(status.versions());
+        cancelCanary.setVisible(status.canaryRequiredVersion() != null);
         version.setValue(Math.max(status.requiredVersion(), status.canaryRequiredVersion() == null ? 0
                 : status.canaryRequiredVersion()) + 1);
     }
