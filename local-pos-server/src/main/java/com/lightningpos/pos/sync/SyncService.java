@@ -4,6 +4,7 @@ import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
 
 import com.lightningpos.db.SchemaKind;
 import com.lightningpos.etl.clock.HybridLogicalClock;
+import com.lightningpos.etl.sync.ConsistencyComparison;
 import com.lightningpos.etl.sync.TransportException;
 import com.lightningpos.etl.sync.client.HubApi;
 import com.lightningpos.etl.sync.client.HubCallException;
@@ -52,6 +53,13 @@ public class SyncService implements DisposableBean {
     public record Result(String outcome, SyncStatus status) {
     }
 
+    /**
+     * The answer of an on-demand consistency check: {@code consistent}, {@code differs},
+     * {@code pending} (changes still wait to be pushed), {@code failed} or {@code skipped}.
+     */
+    public record VerifyResult(String outcome, ConsistencyComparison comparison, String error) {
+    }
+
     private final PosProperties properties;
     private final DSLContext db;
     private final Clock clock;
@@ -60,6 +68,7 @@ public class SyncService implements DisposableBean {
     private final TillJoin join;
     private final SyncStatusQuery query;
     private final ObjectProvider<HybridLogicalClock> hlc;
+    private final ConsistencyVerification consistency;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,7 +81,7 @@ public class SyncService implements DisposableBean {
     private StoredCredentials hubFor;
 
     public SyncService(PosProperties properties, DSLContext db, Clock clock, SyncStatusQuery query,
-                       ObjectProvider<HybridLogicalClock> hlc) {
+                       ObjectProvider<HybridLogicalClock> hlc, ConsistencyVerification consistency) {
         this.properties = properties;
         this.db = db;
         this.clock = clock;
@@ -81,6 +90,7 @@ public class SyncService implements DisposableBean {
         this.enrolment = new Enrolment(properties, store, db, clock, join);
         this.query = query;
         this.hlc = hlc;
+        this.consistency = consistency;
         Optional<StoredCredentials> stored = readQuietly(store);
         this.state = new RunState(standalone(stored), false, false, null, 0, SyncStatus.Bootstrap.IDLE,
                 stored.map(StoredCredentials::shopId).orElse(null), hubUrl(stored));
@@ -125,6 +135,34 @@ public class SyncService implements DisposableBean {
         }
     }
 
+    /**
+     * Syncs, then sends the till's consistency report to the hub and answers its three-tier
+     * comparison (unless a sync is running or changes are still pending after this one).
+     */
+    public VerifyResult verifyNow() {
+        if (state.standalone() || !lock.tryLock()) {
+            return new VerifyResult("skipped", null, null);
+        }
+        try {
+            if (!run()) {
+                return new VerifyResult("failed", null, state.lastError());
+            }
+            Optional<StoredCredentials> credentials = enrolment.credentials();
+            if (credentials.isEmpty()) {
+                return new VerifyResult("failed", null, "not_enrolled");
+            }
+            return consistency.verifyWithHub(hub(credentials.get()))
+                    .map(c -> new VerifyResult(c.consistent() ? "consistent" : "differs", c, null))
+                    .orElseGet(() -> new VerifyResult("pending", null, "changes still wait to be pushed"));
+        } catch (TransportException e) {
+            return new VerifyResult("failed", null, "hub_unreachable");
+        } catch (HubCallException e) {
+            return new VerifyResult("failed", null, e.code() + ": " + e.error().detail());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Called whenever the status may have changed (run started, progress, run ended). */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
@@ -151,6 +189,7 @@ public class SyncService implements DisposableBean {
             SyncOutcome outcome = client.run(progress());
             if (outcome.ok()) {
                 verifyJoinIfDue(client, credentials.get());
+                consistency.afterSync(hub(credentials.get()));
             }
             finish(outcome.hubReachable(), outcome.ok() ? null : errorOf(outcome), outcome.quarantinedCount(), credentials.get());
             return outcome.ok();
@@ -175,12 +214,12 @@ public class SyncService implements DisposableBean {
         if (!join.awaitingVerification() || db.fetchExists(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.eq("pending"))) {
             return;
         }
-        List<String> differing = JoinVerification.differingHistoryTables(client);
+        List<String> differing = JoinVerification.unverifiedHistoryTables(db, hub(credentials), client);
         if (differing.isEmpty()) {
             join.markVerified(new HttpJoinHub(new HttpSyncTransport(HubUrls.check(hubUrl(Optional.of(credentials)),
                     properties.allowInsecureHub())), credentials));
         } else {
-            log.info("Join not verified yet: {} differ between this till and the hub", differing);
+            log.info("Join not verified yet: {} not yet equal at the shop, its replica and the hub", differing);
         }
     }
 

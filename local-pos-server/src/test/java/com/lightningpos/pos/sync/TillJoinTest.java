@@ -53,6 +53,7 @@ class TillJoinTest {
     @DynamicPropertySource
     static void till(DynamicPropertyRegistry registry) throws Exception {
         standaloneTill();
+        JOIN_HUB.hubLoaded = false;
         server = new FakeHubServer(JOIN_HUB);
         HUB.provisionCode("JOIN-CODE-0001", SHOP_ID, "Corner shop", "issued-secret");
         registry.add("pos.data-dir", DATA_DIR::toString);
@@ -72,9 +73,28 @@ class TillJoinTest {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** The join state seen while PostgreSQL had not loaded the history yet (the first sync). */
+    static String stateWhileHubLoading;
+
+    /**
+     * The till joins at start, while the fake hub says PostgreSQL has not loaded everything yet: the
+     * join must wait. Then the hub has loaded it, and the next sync verifies the join.
+     */
     @BeforeEach
     void joined() {
+        if (stateWhileHubLoading == null) {
+            TillSyncTest.await(() -> JOIN_HUB.consistencyChecks.get() > 0 && !sync.status().state().equals("syncing"));
+            stateWhileHubLoading = new JoinFile(DATA_DIR).read().orElseThrow().state();
+            JOIN_HUB.hubLoaded = true;
+            sync.syncNow();
+        }
         TillSyncTest.await(() -> new JoinFile(DATA_DIR).readQuietly().map(r -> r.is(JoinRecord.VERIFIED)).orElse(false));
+    }
+
+    @Test
+    void the_join_is_not_verified_while_the_hub_has_not_loaded_the_history() {
+        assertThat(stateWhileHubLoading).isEqualTo(JoinRecord.CATALOG_MATCHED);
+        assertThat(JOIN_HUB.consistencyChecks.get()).isGreaterThanOrEqualTo(2);
     }
 
     @AfterAll
