@@ -39,6 +39,11 @@ import org.jooq.impl.DSL;
  */
 public final class ReplicaStore implements AutoCloseable {
 
+    /** Page cache per replica connection, KiB (SQLite's default is 2,000). */
+    static final int REPLICA_CACHE_KIB = 256;
+    /** An idle replica connection is closed after this long (HikariCP's minimum). */
+    static final long REPLICA_IDLE_MILLIS = 10_000;
+
     private final Path dir;
     private final Clock clock;
     private final BatchValidator validator;
@@ -188,13 +193,18 @@ public final class ReplicaStore implements AutoCloseable {
     private HikariDataSource openReplica(String shopId) {
         Path file = dir.resolve(shopId + ".db");
         var sqlite = SqliteDatabases.dataSource(file);
+        // Each open SQLite connection keeps its own page cache in native memory (2 MiB by default). A hub
+        // with 1,000 shops pushing had hundreds of replicas' connections open at once and a JVM RSS of
+        // 3.5 GiB with -Xmx1g (docs/benchmarks.md, scale run), so replica connections get a small cache
+        // (the OS page cache serves re-reads) and are closed soon after a shop goes quiet.
+        sqlite.setCacheSize(-REPLICA_CACHE_KIB);
         SchemaMigrator.migrate(SchemaKind.SHOP, sqlite);
         HikariConfig config = new HikariConfig();
         config.setDataSource(sqlite);
         config.setPoolName("replica-" + shopId.substring(0, 8));
         config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
-        config.setIdleTimeout(60_000);
+        config.setIdleTimeout(REPLICA_IDLE_MILLIS);
         config.setScheduledExecutor(housekeeping);
         HikariDataSource ds = new HikariDataSource(config);
         DSL.using(ds, SQLDialect.SQLITE).insertInto(REPLICA_STATE)
