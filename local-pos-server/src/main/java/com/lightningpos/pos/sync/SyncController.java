@@ -31,6 +31,15 @@ class SyncController {
         return sync.syncNow();
     }
 
+    /**
+     * Syncs, then has the hub compare this shop's tables on the till, its replica and PostgreSQL:
+     * {@code outcome} consistent, differs, pending, failed or skipped, with the hub's comparison.
+     */
+    @PostMapping("/verify")
+    SyncService.VerifyResult verify() {
+        return sync.verifyNow();
+    }
+
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events() {
         return events.subscribe();
