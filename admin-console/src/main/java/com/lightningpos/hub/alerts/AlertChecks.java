@@ -7,7 +7,6 @@ import static com.lightningpos.db.hub.Tables.SYNC_RUNS;
 
 import com.lightningpos.hub.config.HubProperties;
 import com.lightningpos.hub.quarantine.QuarantineProvider;
-import com.lightningpos.hub.ui.Formats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
@@ -79,7 +78,7 @@ public class AlertChecks {
                 .fetch(r -> Finding.forShop(AlertRule.SHOP_UNSYNCED, r.get(SHOPS.ID), String.format(Locale.ROOT,
                         "%,d rows pending, the oldest for %s; last call from the shop %s (threshold %s)",
                         r.get(waiting), since(r.get(oldest), now), ago(r.get(SHOPS.LAST_SEEN_AT), now),
-                        Formats.duration(properties.unsyncedAfter()))));
+                        duration(properties.unsyncedAfter()))));
     }
 
     /** Active shops whose ETL job keeps failing: {@code etl-error-count} failures in a row, or no success for {@code etl-failing-for}. */
@@ -97,7 +96,7 @@ public class AlertChecks {
                         r.get(ETL_JOBS.CONSECUTIVE_FAILURES),
                         ago(r.get(ETL_JOBS.LAST_SUCCESS_AT), now),
                         r.get(ETL_JOBS.PUT_ASIDE_UNTIL) != null && r.get(ETL_JOBS.PUT_ASIDE_UNTIL).toInstant().isAfter(now)
-                                ? ", backing off until " + Formats.time(r.get(ETL_JOBS.PUT_ASIDE_UNTIL)) : "",
+                                ? ", backing off until " + r.get(ETL_JOBS.PUT_ASIDE_UNTIL).toInstant() : "",
                         r.get(ETL_JOBS.LAST_ERROR) == null ? "no error recorded" : r.get(ETL_JOBS.LAST_ERROR))));
     }
 
@@ -174,10 +173,19 @@ public class AlertChecks {
     }
 
     private static String since(OffsetDateTime at, Instant now) {
-        return at == null ? "an unknown time" : Formats.duration(Duration.between(at.toInstant(), now));
+        return at == null ? "an unknown time" : duration(Duration.between(at.toInstant(), now));
     }
 
     private static String ago(OffsetDateTime at, Instant now) {
-        return at == null ? "never" : Formats.duration(Duration.between(at.toInstant(), now)) + " ago";
+        return at == null ? "never" : duration(Duration.between(at.toInstant(), now)) + " ago";
+    }
+
+    /** Whole minutes, hours or days: alert messages are read by people, thresholds are minutes. */
+    static String duration(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        return minutes < 48 * 60 ? minutes / 60 + " h" : minutes / (24 * 60) + " d";
     }
 }

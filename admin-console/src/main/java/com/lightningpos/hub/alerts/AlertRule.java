@@ -22,7 +22,7 @@ public enum AlertRule {
             "Sales missing at head office", "sales-missing-at-head-office"),
     HUB_DATABASE_FULL("hub-database-full", "Hub storage nearly full", Severity.CRITICAL,
             "Free space or grow the volume now: a full disk stops the ETL and the backups.",
-            "The hub is down", "5-on-call-the-hub-is-down");
+            "On call: the hub is down", "5-on-call-the-hub-is-down");
 
     private final String code;
     private final String title;

@@ -57,9 +57,10 @@ public class AlertsView extends VerticalLayout {
         open.addComponentColumn(a -> severityBadge(a.severity())).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
         open.addColumn(a -> a.rule().title()).setHeader("Rule").setAutoWidth(true);
         open.addComponentColumn(AlertsView::subject).setHeader("Subject").setAutoWidth(true);
-        open.addColumn(a -> Formats.time(a.firstSeenAt()) + " (" + Formats.ago(a.firstSeenAt()) + ")").setHeader("Since").setAutoWidth(true);
-        open.addColumn(Alert::message).setHeader("Message").setFlexGrow(3);
-        open.addComponentColumn(this::whatToDo).setHeader("What to do").setFlexGrow(3);
+        open.addColumn(a -> Formats.ago(a.firstSeenAt())).setHeader("Since").setAutoWidth(true)
+                .setTooltipGenerator(a -> Formats.time(a.firstSeenAt()));
+        open.addColumn(Alert::message).setHeader("Message").setFlexGrow(4);
+        open.addComponentColumn(this::whatToDo).setHeader("What to do").setFlexGrow(4);
         open.addComponentColumn(this::acknowledgement).setHeader("Acknowledged").setAutoWidth(true);
 
         resolved.setId("alerts-resolved");
