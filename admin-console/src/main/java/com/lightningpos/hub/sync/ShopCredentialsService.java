@@ -45,7 +45,7 @@ class ShopCredentialsService {
 
     EnrolResponse enrol(String enrolmentCode, Integer schemaVersion) {
         String codeHash = Secrets.hash(enrolmentCode.strip().toUpperCase(Locale.ROOT));
-        String secret = Secrets.newSecret(32);
+        String secret = tokens.enrolmentSecret(codeHash);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // One statement: two tills racing with the same code cannot both win it. The spent code's hash
         // (and its expiry) are kept so that a till whose answer was lost can ask again, see below.
@@ -64,8 +64,9 @@ class ShopCredentialsService {
                 .fetchOne();
         if (enrolled == null) {
             // A retry with the spent code: honoured while the enrolled secret has never been used (no
-            // token issued, so no push either) and the code's own expiry has not passed; the till gets
-            // the same shop id and a fresh secret, and the secret of the lost answer stops working.
+            // token issued, so no push either) and the code's own expiry has not passed. The till gets
+            // the same shop id and the same secret (derived from the code with the hub's key), so a
+            // duplicated or late copy of the request cannot replace the secret the till already stored.
             enrolled = db.update(SHOPS)
                     .set(SHOPS.SECRET_HASH, Secrets.hash(secret))
                     .set(SHOPS.ENROLLED_AT, now)
@@ -77,8 +78,8 @@ class ShopCredentialsService {
                     .returning(SHOPS.ID, SHOPS.NAME)
                     .fetchOne();
             if (enrolled != null) {
-                log.warn("Shop {} ({}) enrolled again with the same code (the first answer did not arrive); "
-                        + "the earlier secret no longer works", enrolled.getName(), enrolled.getId());
+                log.warn("Shop {} ({}) sent its enrolment again (the first answer did not arrive, or the request "
+                        + "came twice); answered with the same credentials", enrolled.getName(), enrolled.getId());
             }
         }
         if (enrolled == null) {

@@ -11,10 +11,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Short-lived HS256 JWTs for shops (jjwt): subject = shop id, plus a fingerprint of the shop's
@@ -45,6 +49,23 @@ public class TokenService {
                 .signWith(key, Jwts.SIG.HS256)
                 .compact();
         return new TokenResponse(token, expires);
+    }
+
+    /**
+     * The permanent secret an enrolment with this code answers, derived from the code's hash with the
+     * hub's key: a repeated enrolment request (the answer was lost, or the network delivered the
+     * request twice) is answered with the same secret, never with one that silently replaces the
+     * secret the till already stored. Unknowable without the hub's key, even to the code's holder.
+     */
+    public String enrolmentSecret(String enrolmentCodeHash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] raw = mac.doFinal(("shop-secret:" + enrolmentCodeHash).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The shop a valid token speaks for; throws {@link InvalidTokenException} otherwise. */

@@ -136,31 +136,56 @@ final class HubEndpoint {
         if (!Boolean.TRUE.equals(shop.getIsActive())) {
             throw new Refusal(403, Codes.SHOP_INACTIVE, "This shop has been deactivated.", null, null);
         }
+        if (shop.getCredentialsUsedAt() == null) {
+            db.update(SHOPS).set(SHOPS.CREDENTIALS_USED_AT, now()).where(SHOPS.ID.eq(shop.getId())).execute();
+        }
         String value = "sim-token-" + secrets.get(); // unforgeable and never reissued, like a signed JWT
         Instant expires = clock.instant().plus(TOKEN_TTL);
         tokens.put(value, new Token(shop.getId().toString(), shop.getSecretHash(), expires));
         return new TokenResponse(value, expires);
     }
 
-    /** One statement spends the code, as in the hub: a till whose answer is lost cannot use it again. */
+    /**
+     * One statement spends the code, as in the hub; as in the hub, a till whose answer was lost (or
+     * whose request arrived twice) may send the same code again and gets the same shop and the same
+     * secret (derived from the code) while that secret has never been used for a token
+     * (ShopCredentialsService, TokenService.enrolmentSecret).
+     */
     private EnrolResponse enrol(EnrolRequest request, String version) {
-        String secret = secrets.get();
+        String codeHash = hash(request.enrolmentCode());
+        String secret = "sim-secret-" + hash("shop-secret:" + codeHash);
         OffsetDateTime now = now();
         var enrolled = db.update(SHOPS)
                 .set(SHOPS.SECRET_HASH, hash(secret))
+                .set(SHOPS.SPENT_ENROLMENT_CODE_HASH, SHOPS.ENROLMENT_CODE_HASH)
+                .set(SHOPS.SPENT_ENROLMENT_EXPIRES_AT, SHOPS.ENROLMENT_EXPIRES_AT)
+                .setNull(SHOPS.CREDENTIALS_USED_AT)
                 .setNull(SHOPS.ENROLMENT_CODE_HASH)
                 .setNull(SHOPS.ENROLMENT_EXPIRES_AT)
                 .set(SHOPS.ENROLLED_AT, now)
                 .set(SHOPS.LAST_SEEN_AT, now)
                 .set(SHOPS.SCHEMA_VERSION, parseVersion(version))
-                .where(SHOPS.ENROLMENT_CODE_HASH.eq(hash(request.enrolmentCode())), SHOPS.ENROLMENT_EXPIRES_AT.gt(now),
+                .where(SHOPS.ENROLMENT_CODE_HASH.eq(codeHash), SHOPS.ENROLMENT_EXPIRES_AT.gt(now),
                         SHOPS.IS_ACTIVE.isTrue())
                 .returning(SHOPS.ID, SHOPS.NAME)
                 .fetchOne();
         if (enrolled == null) {
+            enrolled = db.update(SHOPS)
+                    .set(SHOPS.SECRET_HASH, hash(secret))
+                    .set(SHOPS.ENROLLED_AT, now)
+                    .set(SHOPS.LAST_SEEN_AT, now)
+                    .set(SHOPS.SCHEMA_VERSION, parseVersion(version))
+                    .where(SHOPS.SPENT_ENROLMENT_CODE_HASH.eq(codeHash), SHOPS.ENROLMENT_CODE_HASH.isNull(),
+                            SHOPS.CREDENTIALS_USED_AT.isNull(), SHOPS.SPENT_ENROLMENT_EXPIRES_AT.gt(now),
+                            SHOPS.SECRET_HASH.isNotNull(), SHOPS.IS_ACTIVE.isTrue())
+                    .returning(SHOPS.ID, SHOPS.NAME)
+                    .fetchOne();
+        }
+        if (enrolled == null) {
             throw new Refusal(400, Codes.ENROLMENT_CODE_INVALID, "This enrolment code is unknown or already used.", null, null);
         }
-        db.transaction(c -> wakeEtl(c.dsl(), enrolled.getId(), now));
+        UUID enrolledId = enrolled.getId();
+        db.transaction(c -> wakeEtl(c.dsl(), enrolledId, now));
         String shopId = enrolled.getId().toString();
         return new EnrolResponse(shopId, enrolled.getName(), secret, replicas.exists(shopId) ? replicas.highWaterSeq(shopId) : 0);
     }

@@ -183,7 +183,7 @@ final class Simulation {
         shop.enrol(() -> started(shop), refused -> {
             stats.add("enrol.refused." + refused.code());
             if (Codes.ENROLMENT_CODE_INVALID.equals(refused.code())) {
-                // The hub spent the code but its answer was lost: the till cannot retry; head office must issue a new one.
+                // The code is spent for good (a lost answer is retried with the same code, so this is rare): head office issues a new one.
                 loop.after(faultPhase ? between(5 * MINUTE, 30 * MINUTE) : MINUTE, "head office re-issues a code", () -> reissue(shop));
             } else {
                 loop.after(MINUTE, "till " + shop.name + " enrols again", () -> enrol(shop));
