@@ -41,12 +41,19 @@ public class CatalogQueries {
         if (q != null && !q.isBlank()) {
             where = where.and(ItemSearchIndex.matches(q.trim()));
         }
-        List<Item> items = selectItems(db).where(where)
+        int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
+        int skip = Math.max(0, offset);
+        // One pass over the matches gives both the page (ids in name order) and the capped count:
+        // the match set is built once instead of once for the page and again for the total.
+        List<String> ordered = db.select(ITEMS.ID).from(ITEMS).where(where)
                 .orderBy(ITEMS.NAME.collate("NOCASE"), ITEMS.ID)
-                .limit(Math.max(1, Math.min(limit, MAX_PAGE))).offset(Math.max(0, offset))
+                .limit(Math.max(TOTAL_CAP + 1, skip + pageSize))
+                .fetch(ITEMS.ID);
+        List<String> pageIds = ordered.subList(Math.min(skip, ordered.size()), Math.min(skip + pageSize, ordered.size()));
+        List<Item> items = pageIds.isEmpty() ? List.of() : selectItems(db).where(ITEMS.ID.in(pageIds))
+                .orderBy(ITEMS.NAME.collate("NOCASE"), ITEMS.ID)
                 .fetch(CatalogQueries::toItem);
-        int counted = db.fetchCount(db.selectOne().from(ITEMS).where(where).limit(TOTAL_CAP + 1));
-        return new ItemPage(items, Math.min(counted, TOTAL_CAP), counted > TOTAL_CAP);
+        return new ItemPage(items, Math.min(ordered.size(), TOTAL_CAP), ordered.size() > TOTAL_CAP);
     }
 
     /** A non-deleted item, active or not. */

@@ -38,9 +38,10 @@ public final class ItemSearchIndex {
                         .where(DSL.condition("{0} IN (SELECT rowid FROM item_search WHERE item_search MATCH {1})",
                                 ITEM_SEARCH_DOCS.DOC_ID, DSL.val(phrase(term))))
                 : select(ITEMS.ID).from(ITEMS).where(startsWithIgnoringCase(ITEMS.NAME, term));
+        // UNION ALL: IN ignores duplicates anyway, and a UNION would sort the branches to remove them.
         return ITEMS.ID.in(byName
-                .union(select(ITEMS.ID).from(ITEMS).where(startsWithIgnoringCase(ITEMS.SKU, term)))
-                .union(select(ITEMS.ID).from(ITEMS).where(startsWithIgnoringCase(ITEMS.BARCODE, term))));
+                .unionAll(select(ITEMS.ID).from(ITEMS).where(startsWithIgnoringCase(ITEMS.SKU, term)))
+                .unionAll(select(ITEMS.ID).from(ITEMS).where(startsWithIgnoringCase(ITEMS.BARCODE, term))));
     }
 
     /** Rebuilds the index from {@code items}; run inside the caller's transaction. */
