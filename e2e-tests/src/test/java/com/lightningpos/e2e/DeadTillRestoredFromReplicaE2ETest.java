@@ -211,6 +211,17 @@ class DeadTillRestoredFromReplicaE2ETest {
         assertThat(status.path("pendingChanges").asLong()).as("%s", status).isZero();
         assertThat(pendingOutboxRows(newTill.dataDir().resolve("shop.db")))
                 .as("sync_changes rows still pending in the restored till's shop.db").isZero();
+
+        // The restored catalog cursor is not past the hub's outbound log: a later price change arrives.
+        String itemId = items.get(0).path("id").asText();
+        long newPrice = catalogPrices.get(itemId) + 77;
+        JsonHttp.Response put = hub.admin().put("/api/admin/items/" + itemId, Map.of("priceCents", newPrice));
+        assertThat(put.status()).as("%s", put).isEqualTo(200);
+        JsonHttp restoredTill = till;
+        Tills.await("the hub's new price of " + itemId + " at the restored till", Duration.ofSeconds(30), () -> {
+            restoredTill.post("/api/sync", Map.of());
+            return restoredTill.get("/api/items/" + itemId);
+        }, i -> i.path("priceCents").asLong() == newPrice, logs);
         System.out.println(NAME + ": " + beforeDeath + " orders before the death, " + SALES_AFTER + " after the restore; took "
                 + Duration.between(begin, Instant.now()).toMillis() + " ms");
     }
