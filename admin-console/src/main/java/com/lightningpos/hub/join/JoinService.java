@@ -220,13 +220,12 @@ public class JoinService {
             return;
         }
         Map<String, Object> hubVersion = hubWire(hub);
-        Map<String, Object> tillVersion = new LinkedHashMap<>();
-        tillVersion.put("id", hub.getId().toString()); // re-keyed: the till's row as it would be under the hub's id
-        tillVersion.put("sku", match.sku());
-        tillVersion.put("barcode", match.barcode());
+        // Re-keyed to the hub item: the hub's row with the till's price and name. Only what the
+        // conflict is about differs, so settling it with "re-apply" changes exactly those two and
+        // never writes the till's (perhaps mistyped) SKU or barcode over the hub's.
+        Map<String, Object> tillVersion = new LinkedHashMap<>(hubVersion);
         tillVersion.put("name", match.name());
         tillVersion.put("price_cents", match.item().priceCents());
-        tillVersion.put("unit", match.item().unit());
         tx.insertInto(SYNC_CONFLICTS)
                 .set(SYNC_CONFLICTS.SHOP_ID, shopId)
                 .set(SYNC_CONFLICTS.TABLE_NAME, SyncedTable.ITEMS.tableName())

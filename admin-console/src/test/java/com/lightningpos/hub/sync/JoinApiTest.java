@@ -105,6 +105,8 @@ class JoinApiTest extends SyncApiTestBase {
         assertThat(tillVersion.get("id")).isEqualTo(hubBread.getId().toString());
         assertThat(tillVersion.get("price_cents")).isEqualTo(320);
         assertThat(tillVersion.get("name")).isEqualTo("Bread loaf");
+        assertThat(tillVersion.get("barcode")).as("the hub's barcode, not the mistyped one").isEqualTo(bread);
+        assertThat(tillVersion.get("sku")).isEqualTo(hubBread.getSku());
         assertThat(SyncJson.mapper().readValue(conflict.getHubVersion().data(), Map.class).get("price_cents")).isEqualTo(300);
         assertThat(db.fetchValue(ITEMS.PRICE_CENTS, ITEMS.ID.eq(hubBread.getId()))).isEqualTo(300L); // hub row untouched
 
@@ -141,6 +143,24 @@ class JoinApiTest extends SyncApiTestBase {
         assertThat(db.fetchCount(SYNC_CONFLICTS, SYNC_CONFLICTS.SHOP_ID.eq(shopId()))).isEqualTo(1);
         assertThat(db.fetchCount(CATALOG_PROPOSALS, CATALOG_PROPOSALS.SHOP_ID.eq(shopId()))).isEqualTo(1);
         assertThat(db.fetchCount(SHOP_JOINS, SHOP_JOINS.SHOP_ID.eq(shopId()))).isEqualTo(1);
+    }
+
+    @Test
+    void re_applying_a_join_price_conflict_changes_the_hub_price_and_nothing_else() throws Exception {
+        String barcode = ean13();
+        ItemsRecord hubTea = hubItem("TEA-" + suffix(), barcode, "Tea", 199);
+        assertThat(join(new JoinCatalogRequest(0, List.of(till("t1", wrongCheckDigit(barcode), "Tea", 249)))).statusCode())
+                .isEqualTo(200);
+        long conflictId = db.fetchValue(SYNC_CONFLICTS.ID, SYNC_CONFLICTS.SHOP_ID.eq(shopId())
+                .and(SYNC_CONFLICTS.RECORD_ID.eq(hubTea.getId())));
+
+        HttpResponse<String> reapplied = admin("POST", "/api/admin/conflicts/" + conflictId + "/reapply");
+
+        assertThat(reapplied.statusCode()).as(reapplied.body()).isEqualTo(200);
+        ItemsRecord after = db.selectFrom(ITEMS).where(ITEMS.ID.eq(hubTea.getId())).fetchSingle();
+        assertThat(after.getPriceCents()).isEqualTo(249L);
+        assertThat(after.getBarcode()).isEqualTo(barcode);
+        assertThat(after.getSku()).isEqualTo(hubTea.getSku());
     }
 
     @Test
