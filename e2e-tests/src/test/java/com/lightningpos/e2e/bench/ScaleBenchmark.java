@@ -53,11 +53,10 @@ import java.util.stream.Stream;
  * them (the full row as payload, seq gap-free from 1, an HLC per change), not by 1,000 till processes.
  *
  * <pre>
- * ./mvnw -B -o -pl admin-console package -DskipTests
+ * ./mvnw -B -o -pl admin-console,e2e-tests -am package -DskipTests
  * ./mvnw -q -o -pl e2e-tests dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp -Dmdep.includeScope=test
- * ./mvnw -q -o -pl e2e-tests test-compile
- * (cd e2e-tests &amp;&amp; java -cp target/test-classes:$(cat /tmp/bench.cp) com.lightningpos.e2e.bench.ScaleBenchmark \
- *     shops=1000 sales=1000000)
+ * (cd e2e-tests &amp;&amp; java -cp target/test-classes:../etl-core/target/classes:../db/target/classes:$(cat /tmp/bench.cp) \
+ *     com.lightningpos.e2e.bench.ScaleBenchmark shops=1000 sales=1000000)
  * </pre>
  * Keys ({@code key=value}): {@code shops} (1000), {@code sales} (1,000,000 in all), {@code threads} (4 pushing
  * shops at a time), {@code batch} (500 rows per push), {@code timeout.minutes} (40), {@code work}
