@@ -192,6 +192,13 @@ class JoinStandaloneTillE2ETest {
             awaitPgCount(pg, "SELECT count(*) FROM sales_order_payments WHERE shop_id = ?::uuid", shopId, tillRows[1]);
             assertThat(Tills.count(pg, "SELECT count(*) - count(DISTINCT id) FROM sales_order_items WHERE shop_id = ?::uuid", shopId))
                     .as("no line twice").isZero();
+
+            // --- the hub recorded the join, verified by the till's own report compared on three tiers ---
+            assertThat(Tills.count(pg, "SELECT count(*) FROM shop_joins WHERE shop_id = ?::uuid AND verified_at IS NOT NULL"
+                    + " AND history_changes = " + history.path("total").asLong() + " AND matched = 30", shopId))
+                    .as("shop_joins row verified with the till's figures").isEqualTo(1);
+            assertThat(Tills.count(pg, "SELECT count(*) FROM shop_consistency_reports WHERE shop_id = ?::uuid", shopId))
+                    .as("the till posted its consistency report").isEqualTo(1);
             Set<String> hubIds = new HashSet<>();
             hubBySku.values().forEach(i -> hubIds.add(i.path("id").asText()));
             Set<String> tillOwn = new HashSet<>();

@@ -184,6 +184,12 @@ public class SyncService implements DisposableBean {
                 finish(false, "not_enrolled: start the till with pos.enrolment-code from head office", null, null);
                 return false;
             }
+            if (!credentials.get().shopId().equals(state.shopId())) {
+                // Just enrolled: the status shows the issued id while the first run (a join's upload) goes on.
+                RunState s = state;
+                update(new RunState(false, true, s.hubReachable(), s.lastError(), s.quarantinedCount(), s.bootstrap(),
+                        credentials.get().shopId(), hubUrl(credentials)));
+            }
             SyncClient client = new SyncClient(db, hub(credentials.get()), clock, hlc.getIfAvailable(),
                     SyncClient.DEFAULT_PUSH_BATCH, SyncClient.DEFAULT_PULL_PAGE);
             SyncOutcome outcome = client.run(progress());
