@@ -32,11 +32,20 @@ public class RestoreFromHub implements ApplicationListener<ApplicationEnvironmen
                         + " (copy it from the old machine or its backup, or enrol with a new code from head office)."));
         String hubUrl = env.getProperty("pos.hub-url", credentials.hubUrl());
         var hub = HubUrls.check(hubUrl, env.getProperty("pos.allow-insecure-hub", Boolean.class, false));
+        SnapshotInstaller installer = new SnapshotInstaller(dataDir);
+        // Checked before the download, so that the refusal is the answer even when the hub is down.
+        installer.refuseIfUnsyncedChanges();
+        if (installer.alreadyHolds(credentials.shopId())) {
+            log.warn("Not restoring: {} already holds shop {} with nothing waiting to sync. Remove pos.restore-from-hub from"
+                    + " the settings (to restore anyway, move shop.db away first).", dataDir.resolve("shop.db").toAbsolutePath(),
+                    credentials.shopId());
+            return;
+        }
         log.info("Restoring shop {} from the hub at {}", credentials.shopId(), hub);
         try {
             byte[] snapshot = new HubApi(new HttpSyncTransport(hub), credentials.credentials(), SchemaKind.SHOP.latestVersion(),
                     Clock.systemUTC()).snapshot();
-            new SnapshotInstaller(dataDir).install(snapshot, credentials, hub.toString(), Clock.systemUTC().instant());
+            installer.install(snapshot, credentials, hub.toString(), Clock.systemUTC().instant());
         } catch (Exception e) {
             throw new IllegalStateException("Restore from the hub failed: " + e.getMessage(), e);
         }

@@ -66,7 +66,21 @@ final class SnapshotInstaller {
         log.info("Restored shop {} from the hub's replica", credentials.shopId());
     }
 
-    private void refuseIfUnsyncedChanges() {
+    /**
+     * True when the data directory already holds this shop's database with nothing waiting to go up:
+     * a restore would only replace it with the same data (the restore flag was left on after the
+     * restore it was meant for).
+     */
+    boolean alreadyHolds(String shopId) {
+        if (!Files.exists(database)) {
+            return false;
+        }
+        DSLContext current = DSL.using(SqliteDatabases.dataSource(database), SQLDialect.SQLITE);
+        return shopId.equals(current.select(SHOP_CONFIG.ID).from(SHOP_CONFIG).limit(1).fetchOne(SHOP_CONFIG.ID))
+                && current.fetchCount(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.eq("pending")) == 0;
+    }
+
+    void refuseIfUnsyncedChanges() {
         if (!Files.exists(database)) {
             return;
         }

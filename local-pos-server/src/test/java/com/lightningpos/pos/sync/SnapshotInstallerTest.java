@@ -81,6 +81,24 @@ class SnapshotInstallerTest {
                 .hasMessageContaining("would lose them");
     }
 
+    @Test
+    void a_till_restored_once_is_recognised_so_that_a_restore_flag_left_on_does_nothing() throws Exception {
+        byte[] snapshot = replicaWithTwoSales();
+        Path dataDir = dir.resolve("restored-once");
+        SnapshotInstaller installer = new SnapshotInstaller(dataDir);
+        assertThat(installer.alreadyHolds(shopId)).as("nothing there yet").isFalse();
+
+        installer.install(snapshot, credentials, "https://hub.example.com", Instant.now());
+
+        assertThat(installer.alreadyHolds(shopId)).isTrue();
+        assertThat(installer.alreadyHolds(UUID.randomUUID().toString())).as("another shop's database").isFalse();
+        DSL.using(SqliteDatabases.openShopSchema(dataDir.resolve("shop.db")), SQLDialect.SQLITE)
+                .execute("INSERT INTO expenses (id, shop_id, category, amount_cents, created_at) VALUES (?, ?, 'misc', 100, 'now')",
+                        UUID.randomUUID().toString(), shopId);
+        assertThat(installer.alreadyHolds(shopId)).as("a sale since: the refusal decides, not a silent skip").isFalse();
+        assertThatThrownBy(installer::refuseIfUnsyncedChanges).hasMessageContaining("would lose them");
+    }
+
     byte[] replicaWithTwoSales() throws Exception {
         ShopFixture shop = new ShopFixture(dir, shopId, clock);
         shop.sell(100);
