@@ -3,6 +3,7 @@ package com.lightningpos.hub.sync;
 import static com.lightningpos.db.hub.Tables.SHOPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightningpos.etl.change.ChangeOp;
 import com.lightningpos.etl.change.ChangeRow;
 import com.lightningpos.etl.clock.Hlc;
 import com.lightningpos.etl.sync.PushRequest;
@@ -208,8 +209,12 @@ class SyncApiSecurityTest extends SyncApiTestBase {
         bodies.put("unknown_table", SyncJson.write(new PushRequest(a.id(), 1, 1,
                 List.of(new ChangeRow(1, "console_users", order.recordId(), order.op(), order.payload(), null, null)))));
         bodies.put("bad_op", SyncJson.write(good).clone());
+        String itemId = java.util.UUID.randomUUID().toString();
+        Map<String, Object> futureItem = Map.of("id", itemId, "sku", "F-1", "name", "From the future", "price_cents", 100,
+                "unit", "each", "active", 1, "last_modified_at", future, "version", 1, "deleted", 0);
+        // Only catalog rows are held to the drift bound: their HLC decides conflicts (sales are not).
         bodies.put("hlc_too_far_ahead", SyncJson.write(new PushRequest(a.id(), 1, 1,
-                List.of(new ChangeRow(1, order.table(), order.recordId(), order.op(), order.payload(), future, null)))));
+                List.of(new ChangeRow(1, "items", itemId, ChangeOp.INSERT, futureItem, future, null)))));
         bodies.put("batch_too_large", SyncJson.write(manyRows(MAX_ROWS + 1)));
         bodies.put("batch_too_large ", ("{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes());
         bodies.put("bad_batch", SyncJson.write(new PushRequest(a.id(), 1, 1, good.rows())));
