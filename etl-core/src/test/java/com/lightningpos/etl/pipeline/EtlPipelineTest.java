@@ -114,6 +114,31 @@ class EtlPipelineTest {
     }
 
     @Test
+    void a_batch_with_new_sales_and_a_change_to_an_already_loaded_sale_loads_both() throws Exception {
+        UUID first = replicas.pushedSale(shopA, 1, 400);
+        runner.run(shopA);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> voided = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                (String) replicas.dsl(shopA).fetchValue("SELECT payload FROM replica_inbound_log WHERE seq = 1"), Map.class);
+        voided.put("status", "voided");
+        voided.put("voided_at", "2026-01-01T12:00:00Z");
+        voided.put("void_reason", "wrong item");
+        replicas.pushedSale(shopA, 2, 300);
+        replicas.pushed(shopA, "sales_orders", "UPDATE", voided);
+        replicas.pushedSale(shopA, 3, 200);
+
+        assertThat(runner.run(shopA).ok()).isTrue();
+
+        assertThat(hub.fetchCount(SALES_ORDERS, SALES_ORDERS.SHOP_ID.eq(shopA))).isEqualTo(3);
+        assertThat(hub.fetchCount(SALES_ORDER_PAYMENTS)).isEqualTo(3);
+        assertThat(hub.select(SALES_ORDERS.STATUS).from(SALES_ORDERS).where(SALES_ORDERS.ID.eq(first)).fetchOne(SALES_ORDERS.STATUS))
+                .isEqualTo("voided");
+        assertThat(hub.select(org.jooq.impl.DSL.sum(SALES_ORDERS.TOTAL_CENTS)).from(SALES_ORDERS).fetchOne(0, Long.class))
+                .isEqualTo(900);
+        assertThat(cursor(shopA)).isEqualTo(10);
+    }
+
+    @Test
     void a_shop_edit_that_collides_with_a_newer_hub_edit_is_recorded_and_the_hub_value_goes_back_to_the_shop() {
         UUID item = UUID.randomUUID();
         hub.transaction(cfg -> catalog.saveFromHub(cfg.dsl(), SyncedTable.ITEMS, item,
