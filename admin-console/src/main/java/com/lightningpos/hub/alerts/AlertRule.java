@@ -19,7 +19,7 @@ public enum AlertRule {
             "A row is quarantined", "a-row-is-quarantined"),
     CONSISTENCY_MISMATCH("consistency-mismatch", "Tiers differ", Severity.WARNING,
             "The Consistency view names the table and tier; follow a sale through the tiers.",
-            "Sales missing at head office", "sales-missing-at-head-office"),
+            "Consistency check (shop, replica, PostgreSQL)", "7-consistency-check-shop-replica-postgresql"),
     HUB_DATABASE_FULL("hub-database-full", "Hub storage nearly full", Severity.CRITICAL,
             "Free space or grow the volume now: a full disk stops the ETL and the backups.",
             "On call: the hub is down", "5-on-call-the-hub-is-down");
