@@ -109,6 +109,29 @@ public class ConsistencyService implements DisposableBean {
         return check.results(null).stream().filter(ConsistencyResult::needsAttention).toList();
     }
 
+    /** The shop tables that differ at their latest check. */
+    public List<ConsistencyResult> differing() {
+        return check.results(null).stream().filter(ConsistencyResult::differs).toList();
+    }
+
+    /**
+     * One row per shop where some table could not be compared (stale or missing shop report, changes
+     * still travelling) and none differs: a busy till's report is usually a little stale, so per
+     * table this would list every table of every busy shop.
+     */
+    public List<ConsistencyResult> notComparedByShop() {
+        java.util.Map<java.util.UUID, ConsistencyResult> firstPerShop = new java.util.LinkedHashMap<>();
+        java.util.Set<java.util.UUID> differingShops = new java.util.HashSet<>();
+        for (ConsistencyResult r : check.results(null)) {
+            if (r.differs()) {
+                differingShops.add(r.shopId());
+            } else if (r.note() != null) {
+                firstPerShop.putIfAbsent(r.shopId(), r);
+            }
+        }
+        return firstPerShop.values().stream().filter(r -> !differingShops.contains(r.shopId())).toList();
+    }
+
     public int differingTables() {
         return check.differingTables();
     }

@@ -176,6 +176,7 @@ class ConsistencyCheckTest extends HubTestBase {
         assertThat(orders.note()).contains("shop report stale (taken at seq 6, the replica is at 8)")
                 .contains("2 replica changes not yet loaded into PostgreSQL by the ETL");
         assertThat(consistency.needingAttention()).anyMatch(r -> r.shopId().equals(shopA) && !r.differs());
+        assertThat(consistency.notComparedByShop()).filteredOn(r -> r.shopId().equals(shopA)).hasSize(1);
 
         etl.run(shopA);
         consistency.acceptShopReport(shopA, replicas.consistency(shopA.toString()));

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,6 +41,7 @@ public class ConsistencyView extends VerticalLayout {
 
     private final ConsistencyService consistency;
     private final Grid<ConsistencyResult> grid = new Grid<>();
+    private final Grid<ConsistencyResult> notCompared = new Grid<>();
     private final Paragraph summary = new Paragraph();
     private final Paragraph checkAllStatus = new Paragraph();
     private final ComboBox<ShopName> shop = new ComboBox<>();
@@ -51,8 +53,8 @@ public class ConsistencyView extends VerticalLayout {
         setSizeFull();
         add(new H3("Consistency"));
         add(new Paragraph("Per shop and table, the row count and checksum in the shop's database (its last report), "
-                + "its replica on the hub and PostgreSQL. Listed: tables that differ, and tables that could not be "
-                + "compared. Everything else was consistent at its latest check."));
+                + "its replica on the hub and PostgreSQL. Listed: tables that differ, and below, shops where some "
+                + "table could not be compared. Everything else was consistent at its latest check."));
         summary.setId("consistency-summary");
         checkAllStatus.setId("consistency-check-all-status");
 
@@ -91,8 +93,7 @@ public class ConsistencyView extends VerticalLayout {
         grid.setSizeFull();
         grid.addColumn(ConsistencyResult::shopName).setHeader("Shop").setAutoWidth(true).setSortable(true);
         grid.addColumn(ConsistencyResult::table).setHeader("Table").setAutoWidth(true).setSortable(true);
-        grid.addComponentColumn(r -> r.differs() ? Badge.of("Differs", Badge.Tone.ERROR) : Badge.of("Not compared", Badge.Tone.WARNING))
-                .setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(r -> Badge.of("Differs", Badge.Tone.ERROR)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> tier(r.shopRows(), r.shopChecksum())).setHeader("Shop (till)").setAutoWidth(true);
         grid.addColumn(r -> tier(r.replicaRows(), r.replicaChecksum())).setHeader("Replica").setAutoWidth(true);
         grid.addColumn(r -> tier(r.hubRows(), r.hubChecksum())).setHeader("PostgreSQL").setAutoWidth(true);
@@ -100,7 +101,16 @@ public class ConsistencyView extends VerticalLayout {
                 .setHeader("Checked").setAutoWidth(true);
         grid.addColumn(ConsistencyResult::note).setHeader("Note").setFlexGrow(3);
 
-        add(summary, actions, checkAllStatus, grid);
+        notCompared.setId("consistency-not-compared");
+        notCompared.addThemeVariants(GridVariant.LUMO_COMPACT);
+        notCompared.setHeight("14rem");
+        notCompared.addColumn(ConsistencyResult::shopName).setHeader("Shop").setAutoWidth(true).setSortable(true);
+        notCompared.addColumn(r -> Formats.time(r.checkedAt() == null ? null : r.checkedAt().withOffsetSameInstant(ZoneOffset.UTC)))
+                .setHeader("Checked").setAutoWidth(true);
+        notCompared.addColumn(ConsistencyResult::note).setHeader("Not compared because").setFlexGrow(3);
+
+        add(summary, actions, checkAllStatus, grid,
+                new H4("Shops not fully compared (stale or missing shop report, changes still travelling)"), notCompared);
         refresh();
     }
 
@@ -109,12 +119,12 @@ public class ConsistencyView extends VerticalLayout {
     }
 
     private void refresh() {
-        var attention = consistency.needingAttention();
-        long differing = attention.stream().filter(ConsistencyResult::differs).count();
-        long shopsDiffering = attention.stream().filter(ConsistencyResult::differs).map(ConsistencyResult::shopId).distinct().count();
-        summary.setText(differing == 0 ? "No table differs at its latest check."
-                : differing + " tables differ in " + shopsDiffering + " shops.");
-        grid.setItems(attention);
+        var differing = consistency.differing();
+        long shopsDiffering = differing.stream().map(ConsistencyResult::shopId).distinct().count();
+        summary.setText(differing.isEmpty() ? "No table differs at its latest check."
+                : differing.size() + " tables differ in " + shopsDiffering + " shops.");
+        grid.setItems(differing);
+        notCompared.setItems(consistency.notComparedByShop());
         ConsistencyService.CheckAllProgress p = consistency.progress();
         checkAll.setEnabled(!p.running());
         if (p.running()) {
