@@ -13,6 +13,7 @@ import com.lightningpos.etl.change.ChangeOp;
 import com.lightningpos.etl.change.RemoteWrites;
 import com.lightningpos.etl.change.RowApplier;
 import com.lightningpos.etl.change.SyncedTable;
+import com.lightningpos.etl.sync.JoinCatalogResponse;
 import com.lightningpos.etl.sync.SyncJson;
 import com.lightningpos.etl.sync.client.SyncStream;
 import java.util.HashMap;
@@ -50,15 +51,15 @@ final class CatalogAnswerApplier {
     record Applied(int itemsReplaced, int referencesRepointed, int outboxPayloadsRepointed, int catalogChangesDropped) {
     }
 
-    Applied apply(DSLContext db, JoinCatalog.Answer answer) {
+    Applied apply(DSLContext db, JoinCatalogResponse answer) {
         return db.transactionResult(c -> {
             DSLContext tx = c.dsl();
             RemoteWrites.begin(tx);
             int replaced = 0;
             int references = 0;
             int payloads = 0;
-            for (JoinCatalog.Outcome outcome : answer.items()) {
-                if (!outcome.matched()) {
+            for (JoinCatalogResponse.ItemOutcome outcome : answer.items()) {
+                if (!outcome.matched() || outcome.hubItemId() == null || outcome.hubItem() == null) {
                     continue; // proposed and problem items stay under their own id until head office decides
                 }
                 String local = outcome.localId();

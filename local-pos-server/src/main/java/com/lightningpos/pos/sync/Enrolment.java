@@ -85,7 +85,8 @@ final class Enrolment {
 
     private JoinHub joinHub(StoredCredentials credentials) {
         String url = properties.standalone() ? credentials.hubUrl() : properties.hubUrl();
-        return new HttpJoinHub(new HttpSyncTransport(HubUrls.check(url, properties.allowInsecureHub())), credentials);
+        return new HubApiJoinHub(new HubApi(new HttpSyncTransport(HubUrls.check(url, properties.allowInsecureHub())),
+                credentials.credentials(), SchemaKind.SHOP.latestVersion(), clock));
     }
 
     private static boolean blank(String s) {

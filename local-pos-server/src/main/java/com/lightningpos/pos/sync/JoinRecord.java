@@ -1,5 +1,7 @@
 package com.lightningpos.pos.sync;
 
+import com.lightningpos.etl.sync.JoinCatalogResponse;
+
 /**
  * What {@code <data-dir>/join.json} says about a standalone till joining the chain. The file is the
  * join's memory across restarts: every step reads it to know what is done, and it is written only
@@ -39,10 +41,14 @@ public record JoinRecord(String state, String startedAt, String preEnrolmentFile
                 historyLastSeq, matched, proposed, problems, catalogMatchedAt, verifiedAt, undoneAt);
     }
 
-    JoinRecord catalogMatched(String at, long total, long lastSeq, JoinCatalog.Answer answer) {
+    JoinRecord catalogMatched(String at, long total, long lastSeq, JoinCatalogResponse answer) {
         return new JoinRecord(CATALOG_MATCHED, startedAt, preEnrolmentFile, standaloneShopId, shopId, hubHighWaterSeq, total,
-                lastSeq, answer.count(JoinCatalog.MATCHED), answer.count(JoinCatalog.PROPOSED), answer.count(JoinCatalog.PROBLEM),
-                at, verifiedAt, undoneAt);
+                lastSeq, count(answer, JoinCatalogResponse.MATCHED), count(answer, JoinCatalogResponse.PROPOSED),
+                count(answer, JoinCatalogResponse.PROBLEM), at, verifiedAt, undoneAt);
+    }
+
+    private static long count(JoinCatalogResponse answer, String outcome) {
+        return answer.items().stream().filter(i -> outcome.equals(i.outcome())).count();
     }
 
     JoinRecord verified(String at) {

@@ -222,8 +222,7 @@ public class SyncService implements DisposableBean {
         }
         List<String> differing = JoinVerification.unverifiedHistoryTables(db, hub(credentials), client);
         if (differing.isEmpty()) {
-            join.markVerified(new HttpJoinHub(new HttpSyncTransport(HubUrls.check(hubUrl(Optional.of(credentials)),
-                    properties.allowInsecureHub())), credentials));
+            join.markVerified(new HubApiJoinHub(hub(credentials)));
         } else {
             log.info("Join not verified yet: {} not yet equal at the shop, its replica and the hub", differing);
         }

@@ -6,6 +6,8 @@ import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
 import static com.lightningpos.db.shop.Tables.SYNC_STATE;
 
 import com.lightningpos.etl.change.SyncedTable;
+import com.lightningpos.etl.sync.JoinCatalogRequest;
+import com.lightningpos.etl.sync.JoinCatalogResponse;
 import com.lightningpos.etl.sync.TransportException;
 import com.lightningpos.etl.sync.client.HubCallException;
 import com.lightningpos.etl.sync.client.SyncStream;
@@ -102,7 +104,7 @@ final class TillJoin {
     void matchCatalog(JoinHub hub, StoredCredentials credentials) throws TransportException, HubCallException {
         JoinRecord started = file.read().filter(r -> r.is(JoinRecord.STARTED)).orElseThrow();
         long history = db.fetchCount(SYNC_CHANGES, SYNC_CHANGES.SYNC_STATUS.ne("synced"), SYNC_CHANGES.TABLE_NAME.notIn(catalogTables()));
-        JoinCatalog.Answer answer = hub.catalog(new JoinCatalog.Request(history, localItems()));
+        JoinCatalogResponse answer = hub.catalog(new JoinCatalogRequest(history, localItems()));
         applier.apply(db, answer);
         OutboxContinuation.continueAfter(db, started.hubHighWaterSeq());
         IdentityAdoption.adopt(db, credentials.shopId(), credentials.shopName(), credentials.hubUrl(), credentials.enrolledAt());
@@ -167,8 +169,8 @@ final class TillJoin {
         return db.fetchExists(SYNC_CHANGES) || db.fetchExists(ITEMS);
     }
 
-    private List<JoinCatalog.Item> localItems() {
-        return db.selectFrom(ITEMS).where(ITEMS.DELETED.isFalse()).orderBy(ITEMS.ID).fetch(i -> new JoinCatalog.Item(
+    private List<JoinCatalogRequest.Item> localItems() {
+        return db.selectFrom(ITEMS).where(ITEMS.DELETED.isFalse()).orderBy(ITEMS.ID).fetch(i -> new JoinCatalogRequest.Item(
                 i.getId(), i.getSku(), i.getBarcode(), i.getName(), i.getPriceCents(), i.getUnit(), i.getTaxRateId(), i.getCategoryId()));
     }
 

@@ -1,5 +1,7 @@
 package com.lightningpos.pos.sync;
 
+import com.lightningpos.db.SchemaKind;
+import com.lightningpos.etl.sync.client.HubApi;
 import com.lightningpos.pos.backup.BackupRestorer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,7 +155,8 @@ public class UndoEnrolment implements ApplicationListener<ApplicationEnvironment
     }
 
     private static void tellHub(StoredCredentials credentials) throws Exception {
-        new HttpJoinHub(new HttpSyncTransport(URI.create(credentials.hubUrl())), credentials).undone();
+        new HubApi(new HttpSyncTransport(URI.create(credentials.hubUrl())), credentials.credentials(), SchemaKind.SHOP.latestVersion(),
+                Clock.systemUTC()).joinUndone();
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -2,6 +2,7 @@ package com.lightningpos.pos.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lightningpos.etl.sync.JoinCatalogResponse;
 import com.lightningpos.etl.sync.testing.MutableClock;
 import com.lightningpos.etl.sync.testing.ShopFixture;
 import java.nio.file.Path;
@@ -109,8 +110,8 @@ class CatalogAnswerApplierTest {
         Map<String, Object> hubRow = hubTea();
         hubRow.put("category_id", "not-here-yet");
 
-        new CatalogAnswerApplier().apply(till.db, new JoinCatalog.Answer(List.of(
-                new JoinCatalog.Outcome(localTea, JoinCatalog.MATCHED, HUB_TEA, hubRow, List.of()))));
+        new CatalogAnswerApplier().apply(till.db, new JoinCatalogResponse(List.of(
+                new JoinCatalogResponse.ItemOutcome(localTea, JoinCatalogResponse.MATCHED, HUB_TEA, hubRow, List.of()))));
 
         assertThat(till.db.fetchValue("SELECT category_id FROM items WHERE id = ?", HUB_TEA)).isNull();
         assertThat(till.db.fetchValue("SELECT last_modified_at FROM items WHERE id = ?", HUB_TEA))
@@ -124,10 +125,10 @@ class CatalogAnswerApplierTest {
                 + till.db.fetch("SELECT * FROM stock_levels ORDER BY item_id").formatCSV();
     }
 
-    JoinCatalog.Answer answer() {
-        return new JoinCatalog.Answer(List.of(
-                new JoinCatalog.Outcome(localTea, JoinCatalog.MATCHED, HUB_TEA, hubTea(), List.of()),
-                new JoinCatalog.Outcome(localJam, JoinCatalog.PROPOSED, null, null, List.of())));
+    JoinCatalogResponse answer() {
+        return new JoinCatalogResponse(List.of(
+                new JoinCatalogResponse.ItemOutcome(localTea, JoinCatalogResponse.MATCHED, HUB_TEA, hubTea(), List.of()),
+                new JoinCatalogResponse.ItemOutcome(localJam, JoinCatalogResponse.PROPOSED, null, null, List.of())));
     }
 
     static Map<String, Object> hubTea() {

@@ -2,19 +2,21 @@ package com.lightningpos.pos.sync;
 
 import com.lightningpos.etl.sync.ConsistencyComparison;
 import com.lightningpos.etl.sync.ConsistencyReport;
+import com.lightningpos.etl.sync.JoinCatalogRequest;
+import com.lightningpos.etl.sync.JoinCatalogResponse;
 import com.lightningpos.etl.sync.SyncJson;
+import com.lightningpos.etl.sync.SyncTransport;
 import com.lightningpos.etl.sync.TableComparison;
 import com.lightningpos.etl.sync.TierSummary;
-import com.lightningpos.etl.sync.testing.InProcessHub;
-import com.lightningpos.etl.sync.SyncTransport;
 import com.lightningpos.etl.sync.TransportException;
 import com.lightningpos.etl.sync.TransportRequest;
 import com.lightningpos.etl.sync.TransportResponse;
+import com.lightningpos.etl.sync.testing.InProcessHub;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -33,7 +35,7 @@ final class FakeJoinHub implements SyncTransport {
 
     private final InProcessHub hub;
     private final Map<String, Map<String, Object>> itemsByBarcode;
-    final List<JoinCatalog.Request> catalogRequests = new CopyOnWriteArrayList<>();
+    final List<JoinCatalogRequest> catalogRequests = new CopyOnWriteArrayList<>();
     final AtomicInteger verifiedCalls = new AtomicInteger();
     final AtomicInteger undoneCalls = new AtomicInteger();
 
@@ -66,7 +68,7 @@ final class FakeJoinHub implements SyncTransport {
         }
         try {
             return switch (m.group(2)) {
-                case "catalog" -> json(answer(SyncJson.read(request.body(), JoinCatalog.Request.class)));
+                case "catalog" -> json(answer(SyncJson.read(request.body(), JoinCatalogRequest.class)));
                 case "verified" -> count(verifiedCalls);
                 default -> count(undoneCalls);
             };
@@ -88,14 +90,14 @@ final class FakeJoinHub implements SyncTransport {
         return new ConsistencyComparison(shopId, Instant.now(), tables.stream().noneMatch(TableComparison::differs), tables);
     }
 
-    private JoinCatalog.Answer answer(JoinCatalog.Request request) {
+    private JoinCatalogResponse answer(JoinCatalogRequest request) {
         catalogRequests.add(request);
-        return new JoinCatalog.Answer(request.items().stream().map(item -> {
+        return new JoinCatalogResponse(request.items().stream().map(item -> {
             String code = item.barcode() == null ? "" : item.barcode().replaceAll("[\\s-]", "");
             Map<String, Object> row = itemsByBarcode.get(code);
             return row == null
-                    ? new JoinCatalog.Outcome(item.id(), JoinCatalog.PROPOSED, null, null, List.of())
-                    : new JoinCatalog.Outcome(item.id(), JoinCatalog.MATCHED, (String) row.get("id"), row,
+                    ? new JoinCatalogResponse.ItemOutcome(item.id(), JoinCatalogResponse.PROPOSED, null, null, List.of())
+                    : new JoinCatalogResponse.ItemOutcome(item.id(), JoinCatalogResponse.MATCHED, (String) row.get("id"), row,
                             code.equals(item.barcode()) ? List.of() : List.of("barcode_whitespace_removed"));
         }).toList());
     }

@@ -3,6 +3,8 @@ package com.lightningpos.pos.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lightningpos.etl.sync.JoinCatalogRequest;
+import com.lightningpos.etl.sync.JoinCatalogResponse;
 import com.lightningpos.etl.sync.TransportException;
 import com.lightningpos.etl.sync.testing.MutableClock;
 import com.lightningpos.etl.sync.testing.ShopFixture;
@@ -119,20 +121,20 @@ class TillJoinResumeTest {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
-    JoinCatalog.Answer answer() {
+    JoinCatalogResponse answer() {
         catalogCalls.incrementAndGet();
-        return new JoinCatalog.Answer(List.of(new JoinCatalog.Outcome(localTea, JoinCatalog.MATCHED, CatalogAnswerApplierTest.HUB_TEA,
+        return new JoinCatalogResponse(List.of(new JoinCatalogResponse.ItemOutcome(localTea, JoinCatalogResponse.MATCHED, CatalogAnswerApplierTest.HUB_TEA,
                 CatalogAnswerApplierTest.hubTea(), List.of())));
     }
 
     interface Catalog {
-        JoinCatalog.Answer answer() throws TransportException;
+        JoinCatalogResponse answer() throws TransportException;
     }
 
     static JoinHub hub(Catalog catalog) {
         return new JoinHub() {
             @Override
-            public JoinCatalog.Answer catalog(JoinCatalog.Request request) throws TransportException {
+            public JoinCatalogResponse catalog(JoinCatalogRequest request) throws TransportException {
                 return catalog.answer();
             }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lightningpos.db.SqliteDatabases;
+import com.lightningpos.etl.sync.JoinCatalogRequest;
 import com.lightningpos.etl.sync.replica.ReplicaStore;
 import com.lightningpos.etl.sync.testing.InProcessHub;
 import java.io.ByteArrayOutputStream;
@@ -125,10 +126,10 @@ class TillJoinTest {
     @Test
     void the_hub_got_the_catalog_with_the_size_of_the_history_and_heard_the_join_verified() {
         assertThat(JOIN_HUB.catalogRequests).hasSize(1);
-        JoinCatalog.Request sent = JOIN_HUB.catalogRequests.get(0);
+        JoinCatalogRequest sent = JOIN_HUB.catalogRequests.get(0);
         assertThat(sent.historyChanges()).as("order, line and payment per sale").isEqualTo(OLD_SALES * 3L);
-        assertThat(sent.items()).extracting(JoinCatalog.Item::id).containsExactlyInAnyOrder(LOCAL_TEA, LOCAL_JAM);
-        assertThat(sent.items()).filteredOn(i -> i.id().equals(LOCAL_TEA)).extracting(JoinCatalog.Item::barcode)
+        assertThat(sent.items()).extracting(JoinCatalogRequest.Item::id).containsExactlyInAnyOrder(LOCAL_TEA, LOCAL_JAM);
+        assertThat(sent.items()).filteredOn(i -> i.id().equals(LOCAL_TEA)).extracting(JoinCatalogRequest.Item::barcode)
                 .containsExactly("4006 3813 33931");
         assertThat(JOIN_HUB.verifiedCalls.get()).isEqualTo(1);
     }
