@@ -1,6 +1,7 @@
 package com.lightningpos.pos.sync;
 
 import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
+import static com.lightningpos.db.shop.Tables.SYNC_STATE;
 
 import com.lightningpos.db.SchemaKind;
 import com.lightningpos.etl.clock.HybridLogicalClock;
@@ -11,9 +12,12 @@ import com.lightningpos.etl.sync.client.HubCallException;
 import com.lightningpos.etl.sync.client.SyncClient;
 import com.lightningpos.etl.sync.client.SyncListener;
 import com.lightningpos.etl.sync.client.SyncOutcome;
+import com.lightningpos.etl.sync.client.SyncStream;
 import com.lightningpos.pos.config.PosProperties;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +43,8 @@ import org.springframework.stereotype.Service;
 public class SyncService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+    private static final Duration FOLLOW_UP = Duration.ofSeconds(10);
+    private static final Duration FOLLOW_UP_WINDOW = Duration.ofMinutes(15);
 
     /** What the last run left behind, for the status panel. */
     record RunState(boolean standalone, boolean running, boolean hubReachable, String lastError, long quarantinedCount,
@@ -77,6 +83,7 @@ public class SyncService implements DisposableBean {
         return t;
     });
     private volatile RunState state;
+    private volatile Instant startedAt;
     private HubApi hub;
     private StoredCredentials hubFor;
 
@@ -113,7 +120,22 @@ public class SyncService implements DisposableBean {
             return;
         }
         long period = Math.max(1_000, properties.syncInterval().toMillis());
+        startedAt = clock.instant();
         background.scheduleWithFixedDelay(this::runQuietly, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Soon after start, a till that has no catalog yet (a new shop: the hub fills its replica with the
+     * catalog in the background, which takes a while at 100,000 items) or whose join waits for the
+     * hub to load its history syncs again in {@link #FOLLOW_UP} instead of waiting a whole interval.
+     */
+    private boolean needsFollowUp() {
+        if (startedAt == null || clock.instant().isAfter(startedAt.plus(FOLLOW_UP_WINDOW)) || !state.hubReachable()) {
+            return false;
+        }
+        Long catalogCursor = db.select(SYNC_STATE.CURSOR).from(SYNC_STATE)
+                .where(SYNC_STATE.STREAM.eq(SyncStream.CATALOG_DOWN.key())).fetchOne(SYNC_STATE.CURSOR);
+        return catalogCursor == null || catalogCursor == 0 || join.awaitingVerification();
     }
 
     public SyncStatus status() {
@@ -171,6 +193,9 @@ public class SyncService implements DisposableBean {
     private void runQuietly() {
         try {
             syncNow();
+            if (needsFollowUp()) {
+                background.schedule(this::runQuietly, FOLLOW_UP.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (RuntimeException e) {
             log.warn("Background sync failed: {}", e.toString());
         }
