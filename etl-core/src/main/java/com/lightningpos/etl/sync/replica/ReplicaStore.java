@@ -39,8 +39,8 @@ import org.jooq.impl.DSL;
  */
 public final class ReplicaStore implements AutoCloseable {
 
-    /** Page cache per replica connection, KiB (SQLite's default is 2,000). */
-    static final int REPLICA_CACHE_KIB = 256;
+    /** Page cache per replica connection, KiB (SQLite's default is 2,000; 256 cost a fifth of the push speed). */
+    static final int REPLICA_CACHE_KIB = 1024;
     /** An idle replica connection is closed after this long (HikariCP's minimum). */
     static final long REPLICA_IDLE_MILLIS = 10_000;
 
@@ -195,8 +195,8 @@ public final class ReplicaStore implements AutoCloseable {
         var sqlite = SqliteDatabases.dataSource(file);
         // Each open SQLite connection keeps its own page cache in native memory (2 MiB by default). A hub
         // with 1,000 shops pushing had hundreds of replicas' connections open at once and a JVM RSS of
-        // 3.5 GiB with -Xmx1g (docs/benchmarks.md, scale run), so replica connections get a small cache
-        // (the OS page cache serves re-reads) and are closed soon after a shop goes quiet.
+        // 3.5 GiB with -Xmx1g (docs/benchmarks.md, scale run), so replica connections get half the cache
+        // (smaller slowed pushes down) and are closed soon after a shop goes quiet.
         sqlite.setCacheSize(-REPLICA_CACHE_KIB);
         SchemaMigrator.migrate(SchemaKind.SHOP, sqlite);
         HikariConfig config = new HikariConfig();
