@@ -83,61 +83,9 @@ public final class ReplicaFixture implements ReplicaOpener {
     }
 
     private UUID pushedSale(DSLContext db, UUID shopId, long receiptNo, long totalCents) {
-        UUID order = UUID.randomUUID();
-        String now = Instant.now().toString();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", order.toString());
-        o.put("shop_id", shopId.toString());
-        o.put("receipt_no", receiptNo);
-        o.put("kind", "sale");
-        o.put("status", "completed");
-        o.put("refund_of", null);
-        o.put("cash_session_id", null);
-        o.put("cashier", "anna");
-        o.put("subtotal_cents", totalCents);
-        o.put("discount_cents", 0);
-        o.put("tax_cents", 0);
-        o.put("total_cents", totalCents);
-        o.put("rounding_cents", 0);
-        o.put("paid_cents", totalCents);
-        o.put("change_cents", 0);
-        o.put("note", null);
-        o.put("created_at", now);
-        o.put("voided_at", null);
-        o.put("void_reason", null);
-        pushed(db, shopId, "sales_orders", "INSERT", o);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", UUID.randomUUID().toString());
-        line.put("shop_id", shopId.toString());
-        line.put("order_id", order.toString());
-        line.put("line_no", 1);
-        line.put("item_id", UUID.randomUUID().toString());
-        line.put("sku", "SKU-1");
-        line.put("barcode", null);
-        line.put("name", "Coffee");
-        line.put("unit_price_cents", totalCents);
-        line.put("quantity_milli", 1000);
-        line.put("tax_rate_id", null);
-        line.put("tax_rate_bp", 0);
-        line.put("tax_inclusive", 1);
-        line.put("price_overridden", 0);
-        line.put("discount_cents", 0);
-        line.put("subtotal_cents", totalCents);
-        line.put("tax_cents", 0);
-        line.put("total_cents", totalCents);
-        line.put("refunded_line_id", null);
-        pushed(db, shopId, "sales_order_items", "INSERT", line);
-        Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("id", UUID.randomUUID().toString());
-        payment.put("shop_id", shopId.toString());
-        payment.put("order_id", order.toString());
-        payment.put("method", "cash");
-        payment.put("amount_cents", totalCents);
-        payment.put("tendered_cents", totalCents);
-        payment.put("change_cents", 0);
-        payment.put("created_at", now);
-        pushed(db, shopId, "sales_order_payments", "INSERT", payment);
-        return order;
+        Map<String, Map<String, Object>> sale = TillSales.sale(shopId.toString(), receiptNo, totalCents, Instant.now().toString());
+        sale.forEach((table, row) -> pushed(db, shopId, table, "INSERT", row));
+        return UUID.fromString((String) sale.get("sales_orders").get("id"));
     }
 
     /** An item row in wire form. */

@@ -1,18 +1,14 @@
 package com.lightningpos.etl.sync.replica;
 
-import com.lightningpos.etl.change.ChangeOp;
-import com.lightningpos.etl.change.ChangeRow;
 import com.lightningpos.etl.change.RowApplier;
-import com.lightningpos.etl.clock.Hlc;
 import com.lightningpos.etl.sync.PushRequest;
+import com.lightningpos.etl.testing.TillSales;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -84,72 +80,6 @@ public final class PushApplyBenchmark {
 
     /** The shop's outbox as a till's capture triggers write it, cut into push batches. */
     static List<PushRequest> batches(String shop, int sales, int batchRows, Clock clock) {
-        List<ChangeRow> rows = new ArrayList<>();
-        long seq = 0;
-        for (int i = 1; i <= sales; i++) {
-            String hlc = new Hlc(clock.millis(), 0, shop).encode();
-            for (Map.Entry<String, Map<String, Object>> row : sale(shop, i, 100 + i % 900).entrySet()) {
-                String table = row.getKey().substring(0, row.getKey().indexOf('#'));
-                rows.add(new ChangeRow(++seq, table, (String) row.getValue().get("id"), ChangeOp.INSERT, row.getValue(), hlc, shop));
-            }
-        }
-        List<PushRequest> batches = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += batchRows) {
-            List<ChangeRow> part = rows.subList(from, Math.min(rows.size(), from + batchRows));
-            batches.add(new PushRequest(shop, part.get(0).seq(), part.get(part.size() - 1).seq(), part));
-        }
-        return batches;
-    }
-
-    /** A completed sale with one line and one cash payment, keyed {@code table#n} in insert order. */
-    static Map<String, Map<String, Object>> sale(String shop, long receiptNo, long totalCents) {
-        String order = UUID.randomUUID().toString();
-        String now = "2026-11-25T10:00:00Z";
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", order);
-        o.put("shop_id", shop);
-        o.put("receipt_no", receiptNo);
-        o.put("kind", "sale");
-        o.put("status", "completed");
-        o.put("cashier", "anna");
-        o.put("subtotal_cents", totalCents);
-        o.put("discount_cents", 0);
-        o.put("tax_cents", 0);
-        o.put("total_cents", totalCents);
-        o.put("rounding_cents", 0);
-        o.put("paid_cents", totalCents);
-        o.put("change_cents", 0);
-        o.put("created_at", now);
-        rows.put("sales_orders#1", o);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", UUID.randomUUID().toString());
-        line.put("shop_id", shop);
-        line.put("order_id", order);
-        line.put("line_no", 1);
-        line.put("item_id", UUID.randomUUID().toString());
-        line.put("sku", "SKU-1");
-        line.put("name", "Coffee");
-        line.put("unit_price_cents", totalCents);
-        line.put("quantity_milli", 1000);
-        line.put("tax_rate_bp", 0);
-        line.put("tax_inclusive", 1);
-        line.put("price_overridden", 0);
-        line.put("discount_cents", 0);
-        line.put("subtotal_cents", totalCents);
-        line.put("tax_cents", 0);
-        line.put("total_cents", totalCents);
-        rows.put("sales_order_items#2", line);
-        Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("id", UUID.randomUUID().toString());
-        payment.put("shop_id", shop);
-        payment.put("order_id", order);
-        payment.put("method", "cash");
-        payment.put("amount_cents", totalCents);
-        payment.put("tendered_cents", totalCents);
-        payment.put("change_cents", 0);
-        payment.put("created_at", now);
-        rows.put("sales_order_payments#3", payment);
-        return rows;
+        return TillSales.batches(shop, TillSales.outbox(shop, sales, n -> 100 + n % 900, clock), batchRows);
     }
 }
