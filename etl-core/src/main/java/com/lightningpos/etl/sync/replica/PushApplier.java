@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -81,32 +82,31 @@ final class PushApplier {
      * {@link #applyRowByRow}, which quarantines that row and applies the others.
      */
     private PushResult applyInBulk(DSLContext tx, PushRequest batch) {
-        long highWater = highWater(tx);
-        if (batch.firstSeq() > highWater + 1) {
-            return new PushResult.Gap(highWater + 1, highWater);
-        }
-        String now = Instant.now(clock).toString();
-        RemoteWrites.begin(tx);
-        int applied = 0;
-        int skipped = 0;
-        try (PreparedWrites writes = PreparedWrites.open(tx)) {
-            InboundLog inbound = InboundLog.prepare(tx, writes, now);
-            for (ChangeRow row : batch.rows()) {
-                if (skipAtOrBelowHighWater && row.seq() <= highWater) {
-                    skipped++;
-                } else {
+        return applyNewRows(tx, batch, now -> {
+            PreparedWrites writes = PreparedWrites.open(tx);
+            InboundLog inbound;
+            try {
+                inbound = InboundLog.prepare(tx, writes, now);
+            } catch (RuntimeException e) {
+                writes.close();
+                throw e;
+            }
+            return new RowWriter() {
+                @Override
+                public boolean write(ChangeRow row) {
                     if (!row.lostAtShop()) {
                         applier.apply(tx, row);
                     }
                     inbound.append(row);
-                    applied++;
+                    return true;
                 }
-            }
-        }
-        long acked = Math.max(highWater, batch.lastSeq());
-        moveHighWater(tx, acked, now);
-        RemoteWrites.end(tx);
-        return new PushResult.Accepted(new PushResponse(acked, applied, skipped, List.of()));
+
+                @Override
+                public void close() {
+                    writes.close();
+                }
+            };
+        });
     }
 
     /**
@@ -116,32 +116,55 @@ final class PushApplier {
     private PushResult applyRowByRow(DSLContext replica, String shopId, PushRequest batch) {
         return replica.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            long highWater = highWater(tx);
-            if (batch.firstSeq() > highWater + 1) {
-                return new PushResult.Gap(highWater + 1, highWater);
+            PushResult result = applyNewRows(tx, batch, now -> row -> applyOne(tx, row, now));
+            if (result instanceof PushResult.Accepted accepted && !accepted.response().quarantined().isEmpty()) {
+                List<Long> quarantined = accepted.response().quarantined();
+                log.warn("Shop {}: {} row(s) quarantined (seq {})", shopId, quarantined.size(), quarantined);
             }
-            String now = Instant.now(clock).toString();
-            RemoteWrites.begin(tx);
-            int applied = 0;
-            int skipped = 0;
-            List<Long> quarantined = new ArrayList<>();
+            return result;
+        });
+    }
+
+    /** How one path writes a row above the high-water mark: true when applied, false when quarantined. */
+    private interface RowWriter extends AutoCloseable {
+
+        boolean write(ChangeRow row);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /**
+     * What both paths do around their rows, in the caller's transaction: a gap before the batch is
+     * answered without writing, rows at or below the high-water mark are skipped (repeats are harmless),
+     * the others go to the writer opened for this batch, then the high-water mark moves to the last seq.
+     */
+    private PushResult applyNewRows(DSLContext tx, PushRequest batch, Function<String, RowWriter> open) {
+        long highWater = highWater(tx);
+        if (batch.firstSeq() > highWater + 1) {
+            return new PushResult.Gap(highWater + 1, highWater);
+        }
+        String now = Instant.now(clock).toString();
+        RemoteWrites.begin(tx);
+        int applied = 0;
+        int skipped = 0;
+        List<Long> quarantined = new ArrayList<>();
+        try (RowWriter writer = open.apply(now)) {
             for (ChangeRow row : batch.rows()) {
                 if (skipAtOrBelowHighWater && row.seq() <= highWater) {
                     skipped++;
-                } else if (applyOne(tx, row, now)) {
+                } else if (writer.write(row)) {
                     applied++;
                 } else {
                     quarantined.add(row.seq());
                 }
             }
-            long acked = Math.max(highWater, batch.lastSeq());
-            moveHighWater(tx, acked, now);
-            RemoteWrites.end(tx);
-            if (!quarantined.isEmpty()) {
-                log.warn("Shop {}: {} row(s) quarantined (seq {})", shopId, quarantined.size(), quarantined);
-            }
-            return new PushResult.Accepted(new PushResponse(acked, applied, skipped, quarantined));
-        });
+        }
+        long acked = Math.max(highWater, batch.lastSeq());
+        moveHighWater(tx, acked, now);
+        RemoteWrites.end(tx);
+        return new PushResult.Accepted(new PushResponse(acked, applied, skipped, quarantined));
     }
 
     private static long highWater(DSLContext tx) {
