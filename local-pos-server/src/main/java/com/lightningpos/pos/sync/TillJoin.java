@@ -74,15 +74,49 @@ final class TillJoin {
      * anything of its own (sales, catalog edits, items). A till that never did anything simply enrols.
      */
     void beforeEnrolment() {
-        if (file.read().filter(r -> !r.is(JoinRecord.UNDONE)).isPresent() || !hasStandaloneData()) {
+        Optional<JoinRecord> current = file.read().filter(r -> !r.is(JoinRecord.UNDONE));
+        // A copy from an earlier attempt whose enrolment never went through (hub unreachable) stays
+        // only while the till has not sold since: otherwise the undo would put back a database
+        // without those standalone sales.
+        if (current.isPresent() && !(current.get().is(JoinRecord.STARTED) && soldSinceCopy(current.get()))
+                || current.isEmpty() && !hasStandaloneData()) {
             return;
         }
         Instant now = clock.instant();
         String name = "pre-enrolment-" + STAMP.format(now) + ".db";
+        if (current.isPresent() && current.get().preEnrolmentFile().equals(name)) {
+            return; // the same second: the copy cannot get a new name yet; the next attempt takes it
+        }
         copyDatabase(dataDir.resolve(name));
         String standaloneId = db.select(SHOP_CONFIG.ID).from(SHOP_CONFIG).limit(1).fetchOne(SHOP_CONFIG.ID);
         file.write(JoinRecord.started(now.toString(), name, standaloneId));
         log.info("Join: the database before enrolment is kept as {}", name);
+        if (current.isPresent()) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(current.get().preEnrolmentFile()));
+            } catch (IOException e) {
+                log.warn("Join: the superseded copy {} could not be deleted: {}", current.get().preEnrolmentFile(), e.toString());
+            }
+        }
+    }
+
+    /** True when the outbox holds changes the pre-enrolment copy lacks (or the copy is gone). */
+    private boolean soldSinceCopy(JoinRecord started) {
+        Path copy = dataDir.resolve(started.preEnrolmentFile());
+        if (!Files.isRegularFile(copy)) {
+            return true;
+        }
+        long live = db.select(DSL.coalesce(DSL.max(SYNC_CHANGES.SEQ), 0L)).from(SYNC_CHANGES).fetchOne(0, Long.class);
+        return db.connectionResult(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("ATTACH DATABASE '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS pre_enrolment");
+                try (var rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM pre_enrolment.sync_changes")) {
+                    return rs.next() && rs.getLong(1) < live;
+                } finally {
+                    s.execute("DETACH DATABASE pre_enrolment");
+                }
+            }
+        });
     }
 
     /** Notes what the enrolment answered, for the steps after it. */

@@ -62,6 +62,26 @@ class TillJoinResumeTest {
     }
 
     @Test
+    void sales_made_while_the_hub_could_not_be_reached_are_in_the_copy_the_undo_puts_back() throws Exception {
+        String first = join.record().orElseThrow().preEnrolmentFile();
+        clock.advance(java.time.Duration.ofMinutes(5));
+        till.sell(500); // the enrolment failed (hub down), the till sold on standalone, then tries again
+
+        join.beforeEnrolment();
+
+        String copy = join.record().orElseThrow().preEnrolmentFile();
+        assertThat(copy).isNotEqualTo(first);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(copy));
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM sales_orders")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("all six sales, the one after the first copy too").isEqualTo(6);
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("pre-enrolment-"))).hasSize(1);
+        }
+    }
+
+    @Test
     void a_lost_catalog_answer_changes_nothing_and_the_next_attempt_finishes_the_step() throws Exception {
         String outboxBefore = outbox();
         JoinHub unreachable = hub(() -> {
