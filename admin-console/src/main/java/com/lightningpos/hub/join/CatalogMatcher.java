@@ -66,6 +66,11 @@ class CatalogMatcher {
             }
         }
         Set<UUID> claimed = new HashSet<>();
+        // A till item that already is a hub item (its id) keeps it whatever the order of the request:
+        // a till resending its catalog after applying an answer must not see another of its items
+        // merged into that hub item, nor that item proposed under the hub item's id.
+        Set<UUID> heldById = new HashSet<>(localIds);
+        heldById.retainAll(hub.byId.keySet());
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JoinCatalogRequest.Item item = items.get(i);
@@ -120,7 +125,8 @@ class CatalogMatcher {
                         problems.add(SKU_MATCHES_SEVERAL_HUB_ITEMS);
                     }
                 }
-                if (found != null && !claimed.add(found.getId())) {
+                if (found != null && (heldById.contains(found.getId()) && !found.getId().equals(localIds.get(i))
+                        || !claimed.add(found.getId()))) {
                     // Two till items cannot both become one hub item: the till would merge them silently.
                     problems.add(HUB_ITEM_MATCHED_TWICE);
                     found = null;

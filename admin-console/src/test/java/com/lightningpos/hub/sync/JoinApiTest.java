@@ -127,6 +127,32 @@ class JoinApiTest extends SyncApiTestBase {
     }
 
     @Test
+    void a_resent_request_after_the_till_applied_the_answer_keeps_the_hub_item_with_the_till_item_that_holds_its_id()
+            throws Exception {
+        // First request: the till's A (barcode) and B (same SKU, no barcode) both point at one hub item;
+        // A got it, B was a problem. The till applied that (A is now the hub row under the hub's id),
+        // crashed before noting it, and sends its catalog again, B sorting first by id.
+        String barcode = ean13();
+        String sku = "TWO-" + suffix();
+        ItemsRecord hub = hubItem(sku, barcode, "Kettle", 2500);
+        JoinCatalogRequest.Item b = new JoinCatalogRequest.Item(UUID.randomUUID().toString(), sku.toLowerCase(), null,
+                "Kettle (old)", 2500L, "each", null, null);
+        JoinCatalogRequest.Item a = new JoinCatalogRequest.Item(hub.getId().toString(), sku, barcode, "Kettle", 2500L, "each",
+                null, null);
+
+        HttpResponse<String> response = join(new JoinCatalogRequest(5, List.of(b, a)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JoinCatalogResponse.ItemOutcome> answer = SyncJson.read(response.body().getBytes(), JoinCatalogResponse.class).items();
+        assertThat(answer.get(1).outcome()).as("the till's row that already is the hub item").isEqualTo("matched");
+        assertThat(answer.get(1).hubItemId()).isEqualTo(hub.getId().toString());
+        assertThat(answer.get(0).outcome()).as("B must not be merged into it now").isEqualTo("problem");
+        assertThat(answer.get(0).notes()).contains("hub_item_matched_twice");
+        assertThat(db.fetchExists(CATALOG_PROPOSALS, CATALOG_PROPOSALS.ITEM_ID.eq(hub.getId())))
+                .as("no proposal under a live hub item's id (accepting it would write the till's values over the hub item)").isFalse();
+    }
+
+    @Test
     void the_same_request_twice_gives_the_same_answer_and_records_nothing_twice() throws Exception {
         String barcode = ean13();
         hubItem("DUP-" + suffix(), barcode, "Milk", 120);
