@@ -68,8 +68,12 @@ final class CopyStagingWriter {
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " ON COMMIT DELETE ROWS AS SELECT " + columnList
                     + " FROM " + target + " WITH NO DATA");
             copy(connection, stage, columns, rows);
+            // An existing row is updated only when it is the same shop's: an id alone would let one shop
+            // take over (or change) another shop's sale.
+            String sameShop = columns.stream().anyMatch(c -> c.getName().equals("shop_id"))
+                    ? " WHERE " + target + ".shop_id = excluded.shop_id" : "";
             statement.execute("INSERT INTO " + target + " (" + columnList + ") SELECT " + columnList + " FROM " + stage
-                    + " ON CONFLICT (id) DO UPDATE SET " + updates);
+                    + " ON CONFLICT (id) DO UPDATE SET " + updates + sameShop);
             statement.execute("TRUNCATE " + stage);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY load into " + target + " failed: " + e.getMessage(), e);

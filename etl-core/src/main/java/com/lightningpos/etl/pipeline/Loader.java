@@ -63,7 +63,9 @@ public final class Loader {
             } else if (row.op() == ChangeOp.DELETE) {
                 flush(tx, table, pending.remove(table));
                 Table<?> hub = HubTables.of(table);
-                tx.deleteFrom(hub).where(HubTables.field(hub, "id", UUID.class).eq(UUID.fromString(row.recordId()))).execute();
+                // Only this shop's row: an id alone would let one shop delete another shop's sale.
+                tx.deleteFrom(hub).where(HubTables.field(hub, "id", UUID.class).eq(UUID.fromString(row.recordId())))
+                        .and(HubTables.field(hub, "shop_id", UUID.class).eq(shopId)).execute();
             } else {
                 // The payload is a full after-image, so the last image of a row in the batch is the row.
                 pending.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(row.recordId(), row.payload());
@@ -116,7 +118,10 @@ public final class Loader {
                 updates.put(column, DSL.excluded(column));
             }
         }
-        insert.onConflict(hub.field("id")).doUpdate().set(updates).execute();
+        // An existing row is updated only when it is the same shop's: an id alone would let one shop
+        // take over (or change) another shop's sale.
+        Field<Object> shopId = (Field<Object>) hub.field("shop_id");
+        insert.onConflict(hub.field("id")).doUpdate().set(updates).where(shopId.eq(DSL.excluded(shopId))).execute();
     }
 
     /** Rows loaded, rows skipped, and what happened to the catalog changes among them. */

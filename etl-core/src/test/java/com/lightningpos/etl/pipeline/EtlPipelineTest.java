@@ -214,6 +214,38 @@ class EtlPipelineTest {
         assertThat(hub.fetchCount(com.lightningpos.db.hub.Tables.EXPENSES)).isZero();
     }
 
+    @Test
+    void a_shop_cannot_change_or_delete_another_shops_loaded_sale_by_its_id() throws Exception {
+        UUID salesOfA = replicas.pushedSale(shopA, 1, 700);
+        assertThat(runner.run(shopA).ok()).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> taken = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                (String) replicas.dsl(shopA).fetchValue("SELECT payload FROM replica_inbound_log WHERE seq = 1"), Map.class);
+        // Shop B's own rows by the validator's rules (its shop_id), but carrying the id of shop A's sale.
+        taken.put("shop_id", shopB.toString());
+        taken.put("total_cents", 1);
+        replicas.pushed(shopB, "sales_orders", "UPDATE", taken);
+        Map<String, Object> deleted = Map.of("id", salesOfA.toString(), "shop_id", shopB.toString());
+        for (Loader.Strategy strategy : Loader.Strategy.values()) {
+            EtlJobRunner shopBRunner = new EtlJobRunner(hub, new Extractor(replicas), new Loader(catalog, strategy),
+                    new Propagator(replicas, Clock.systemUTC(), 500), Clock.systemUTC(), 100, "worker-" + strategy);
+            hub.update(ETL_JOBS).set(ETL_JOBS.INBOUND_CURSOR, 0L).where(ETL_JOBS.SHOP_ID.eq(shopB)).execute();
+            shopBRunner.run(shopB);
+
+            assertThat(hub.select(SALES_ORDERS.SHOP_ID, SALES_ORDERS.TOTAL_CENTS).from(SALES_ORDERS)
+                    .where(SALES_ORDERS.ID.eq(salesOfA)).fetchOne())
+                    .as(strategy + ": shop A's sale stays shop A's, unchanged")
+                    .satisfies(r -> {
+                        assertThat(r.value1()).isEqualTo(shopA);
+                        assertThat(r.value2()).isEqualTo(700L);
+                    });
+        }
+        replicas.pushed(shopB, "sales_orders", "DELETE", deleted);
+        runner.run(shopB);
+        assertThat(hub.fetchCount(SALES_ORDERS, SALES_ORDERS.ID.eq(salesOfA).and(SALES_ORDERS.SHOP_ID.eq(shopA))))
+                .as("a delete from shop B does not remove shop A's sale").isEqualTo(1);
+    }
+
     private void runAll() {
         for (UUID shop : new UUID[] {shopA, shopB, shopC}) {
             assertThat(runner.run(shop).ok()).isTrue();
