@@ -1,5 +1,8 @@
 package com.lightningpos.e2e.bench;
 
+import static com.lightningpos.e2e.bench.BenchSupport.loadAvg;
+import static com.lightningpos.e2e.bench.BenchSupport.mb;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lightningpos.db.SchemaKind;
@@ -8,7 +11,6 @@ import com.lightningpos.e2e.support.JsonHttp;
 import com.lightningpos.etl.clock.UuidV7;
 import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.client.HubApi;
-import com.lightningpos.etl.sync.client.HubCallException;
 import com.lightningpos.etl.sync.client.ShopCredentials;
 import com.lightningpos.etl.sync.client.SyncClient;
 import com.lightningpos.etl.sync.client.SyncOutcome;
@@ -20,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,37 +96,14 @@ public final class BenchmarkReport {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN); // jOOQ, Flyway and the HTTP client stay quiet
         Options o = Options.parse(args);
-        // Run from the repository root (exec:java) or from e2e-tests: find the module and the jars either way.
-        Path module = Files.isDirectory(Paths.get("e2e-tests", "src")) ? Paths.get("e2e-tests") : Paths.get(".");
-        defaultJar("pos.jar", module.resolve("../local-pos-server/target/local-pos-server.jar"));
-        defaultJar("hub.jar", module.resolve("../admin-console/target/admin-console.jar"));
+        Path module = BenchSupport.module();
+        BenchSupport.defaultJar("pos.jar", module.resolve("../local-pos-server/target/local-pos-server.jar"));
+        BenchSupport.defaultJar("hub.jar", module.resolve("../admin-console/target/admin-console.jar"));
         Path work = module.resolve(o.str("work", "target/bench")).toAbsolutePath().normalize();
-        Path run = work.resolve("run");
-        deleteTree(run);
-        Files.createDirectories(run);
-        BenchmarkReport bench = new BenchmarkReport(o, run);
-        int code = 0;
-        try {
-            bench.runAll();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            bench.md.append("\n**The run failed:** `").append(t).append("`\n");
-            code = 1;
-        } finally {
-            bench.stopAll();
-        }
-        String report = bench.md.toString();
-        Files.writeString(work.resolve("report.md"), report, StandardCharsets.UTF_8);
-        System.out.println("\n========== report (" + work.resolve("report.md") + ") ==========\n");
-        System.out.println(report);
+        BenchmarkReport bench = new BenchmarkReport(o, BenchSupport.freshRunDir(work));
+        int code = BenchSupport.runAndReport(bench::runAll, bench.md, bench::stopAll, work.resolve("report.md"));
         if (code != 0) {
             System.exit(code);
-        }
-    }
-
-    private static void defaultJar(String property, Path jar) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, jar.toAbsolutePath().normalize().toString());
         }
     }
 
@@ -615,7 +592,7 @@ public final class BenchmarkReport {
         long p0 = System.nanoTime();
         for (int i = 0; i < shops; i++) {
             JsonNode shop = provision("Sim till " + i);
-            EnrolResponse enrolled = enrolWithRetry(transport, shop.path("enrolmentCode").asText(), version);
+            EnrolResponse enrolled = BenchSupport.enrolWithRetry(transport, shop.path("enrolmentCode").asText(), version, 30, 500);
             Path file = dir.resolve(enrolled.shopId() + ".db");
             SQLiteDataSource ds = (SQLiteDataSource) SqliteDatabases.openShopSchema(file);
             Connection writer = ds.getConnection();
@@ -745,19 +722,6 @@ public final class BenchmarkReport {
         double allMax = all.size() == (long) shops * rounds ? all.maxMs() : Double.NaN;
         summary.add("| price change to " + shops + " shops < 10 s | " + (Double.isNaN(allMax) ? "not all reached" : Samples.f(allMax) + " ms (worst of "
                 + rounds + " rounds, simulated tills)") + " | " + yes(!Double.isNaN(allMax) && allMax < 10_000) + " |");
-    }
-
-    private static EnrolResponse enrolWithRetry(BenchTransport transport, String code, int version) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return HubApi.enrol(transport, code, version);
-            } catch (HubCallException e) {
-                if (!"rate_limited".equals(e.code()) || attempt > 30) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
     }
 
     // ----------------------------------------------------------------------------------- 4. search
@@ -1112,10 +1076,6 @@ public final class BenchmarkReport {
         return ok ? "yes" : "**no**";
     }
 
-    private static String mb(long kb) {
-        return kb < 0 ? "n/a" : String.format("%,d MiB", kb / 1024);
-    }
-
     private void stopAll() {
         for (BenchProcess p : started) {
             try {
@@ -1127,16 +1087,7 @@ public final class BenchmarkReport {
     }
 
     private static void log(String line) {
-        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + line);
-    }
-
-    private static String loadAvg() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
+        BenchSupport.log("bench", line);
     }
 
     private static String otherJvms() {
@@ -1189,17 +1140,6 @@ public final class BenchmarkReport {
             return rs.getString(1);
         } catch (SQLException e) {
             return "?";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -1,12 +1,12 @@
 package com.lightningpos.e2e.bench;
 
+import static com.lightningpos.e2e.bench.BenchSupport.loadAvg;
+import static com.lightningpos.e2e.bench.BenchSupport.mb;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lightningpos.db.SchemaKind;
 import com.lightningpos.e2e.support.E2e;
 import com.lightningpos.e2e.support.JsonHttp;
-import com.lightningpos.etl.change.ChangeOp;
-import com.lightningpos.etl.change.ChangeRow;
-import com.lightningpos.etl.clock.Hlc;
 import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.PushRequest;
 import com.lightningpos.etl.sync.PushResponse;
@@ -14,12 +14,11 @@ import com.lightningpos.etl.sync.TransportException;
 import com.lightningpos.etl.sync.client.HubApi;
 import com.lightningpos.etl.sync.client.HubCallException;
 import com.lightningpos.etl.sync.client.ShopCredentials;
+import com.lightningpos.etl.testing.TillSales;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,18 +29,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +52,7 @@ import java.util.stream.Stream;
  * <pre>
  * ./mvnw -B -o -pl admin-console,e2e-tests -am package -DskipTests
  * ./mvnw -q -o -pl e2e-tests dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp -Dmdep.includeScope=test
- * (cd e2e-tests &amp;&amp; java -cp target/test-classes:../etl-core/target/classes:../db/target/classes:$(cat /tmp/bench.cp) \
+ * (cd e2e-tests &amp;&amp; java -cp target/test-classes:../etl-core/target/classes:../etl-core/target/test-classes:../db/target/classes:$(cat /tmp/bench.cp) \
  *     com.lightningpos.e2e.bench.ScaleBenchmark shops=1000 sales=1000000)
  * </pre>
  * Keys ({@code key=value}): {@code shops} (1000), {@code sales} (1,000,000 in all), {@code threads} (4 pushing
@@ -78,34 +75,18 @@ public final class ScaleBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         BenchmarkReport.Options o = BenchmarkReport.Options.parse(args);
-        Path module = Files.isDirectory(Paths.get("e2e-tests", "src")) ? Paths.get("e2e-tests") : Paths.get(".");
-        if (System.getProperty("hub.jar") == null) {
-            System.setProperty("hub.jar", module.resolve("../admin-console/target/admin-console.jar").toAbsolutePath().normalize().toString());
-        }
-        if (System.getProperty("pos.jar") == null) { // E2e resolves both jars; no till is started here
-            System.setProperty("pos.jar", module.resolve("../local-pos-server/target/local-pos-server.jar").toAbsolutePath().normalize().toString());
-        }
+        Path module = BenchSupport.module();
+        BenchSupport.defaultJar("hub.jar", module.resolve("../admin-console/target/admin-console.jar"));
+        // E2e resolves both jars; no till is started here
+        BenchSupport.defaultJar("pos.jar", module.resolve("../local-pos-server/target/local-pos-server.jar"));
         Path work = module.resolve(o.str("work", "target/bench-scale")).toAbsolutePath().normalize();
-        Path run = work.resolve("run");
-        deleteTree(run);
-        Files.createDirectories(run);
-        ScaleBenchmark bench = new ScaleBenchmark(o, run);
-        int code = 0;
-        try {
-            bench.runAll();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            bench.md.append("\n**The run failed:** `").append(t).append("`\n");
-            code = 1;
-        } finally {
+        ScaleBenchmark bench = new ScaleBenchmark(o, BenchSupport.freshRunDir(work));
+        int code = BenchSupport.runAndReport(bench::runAll, bench.md, () -> {
             if (bench.hub != null) {
                 bench.hub.stop();
             }
-        }
-        Files.writeString(work.resolve("scale-report.md"), bench.md.toString(), StandardCharsets.UTF_8);
-        System.out.println("\n========== report (" + work.resolve("scale-report.md") + ") ==========\n");
-        System.out.println(bench.md);
-        System.exit(code);
+        }, work.resolve("scale-report.md"));
+        System.exit(code); // always: the HTTP client's threads would keep the JVM alive
     }
 
     private void runAll() throws Exception {
@@ -137,7 +118,7 @@ public final class ScaleBenchmark {
         long p0 = System.nanoTime();
         List<ShopCredentials> enrolled = parallel(threads, shops, i -> {
             JsonNode shop = provision(admin, "Scale shop " + i);
-            EnrolResponse e = enrolWithRetry(transport, shop.path("enrolmentCode").asText(), version);
+            EnrolResponse e = BenchSupport.enrolWithRetry(transport, shop.path("enrolmentCode").asText(), version, 200, 200);
             return new ShopCredentials(e.shopId(), e.secret());
         });
         double enrolSeconds = (System.nanoTime() - p0) / 1e9;
@@ -159,25 +140,14 @@ public final class ScaleBenchmark {
         List<Integer> done = parallel(threads, shops, i -> {
             ShopCredentials shop = enrolled.get(i);
             HubApi api = new HubApi(transport, shop, version, clock);
-            List<ChangeRow> outbox = new ArrayList<>(3 * salesPerShop);
-            long seq = 0;
-            for (int n = 1; n <= salesPerShop; n++) {
-                long cents = totalCents(n);
-                expectedTotal.addAndGet(cents);
-                String hlc = new Hlc(clock.millis(), 0, shop.shopId()).encode();
-                for (Map.Entry<String, Map<String, Object>> row : sale(shop.shopId(), n, cents).entrySet()) {
-                    outbox.add(new ChangeRow(++seq, row.getKey(), (String) row.getValue().get("id"), ChangeOp.INSERT,
-                            row.getValue(), hlc, shop.shopId()));
-                }
-            }
-            for (int from = 0; from < outbox.size(); from += batchRows) {
-                List<ChangeRow> part = outbox.subList(from, Math.min(outbox.size(), from + batchRows));
-                PushRequest batch = new PushRequest(shop.shopId(), part.get(0).seq(), part.get(part.size() - 1).seq(), part);
+            expectedTotal.addAndGet(LongStream.rangeClosed(1, salesPerShop).map(ScaleBenchmark::totalCents).sum());
+            for (PushRequest batch : TillSales.batches(shop.shopId(),
+                    TillSales.outbox(shop.shopId(), salesPerShop, ScaleBenchmark::totalCents, clock), batchRows)) {
                 PushResponse answer = pushWithRetry(api, batch, retries);
                 if (answer.ackedSeq() != batch.lastSeq() || !answer.quarantined().isEmpty()) {
                     throw new IllegalStateException("shop " + shop.shopId() + ": " + answer);
                 }
-                pushedRows.addAndGet(part.size());
+                pushedRows.addAndGet(batch.rows().size());
             }
             return i;
         });
@@ -265,66 +235,6 @@ public final class ScaleBenchmark {
         return 100 + (receiptNo * 7919) % 5000;
     }
 
-    /** A completed sale with one line and one cash payment, in the till's column form, by table in insert order. */
-    static Map<String, Map<String, Object>> sale(String shop, long receiptNo, long totalCents) {
-        String order = UUID.randomUUID().toString();
-        String now = Instant.now().toString();
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", order);
-        o.put("shop_id", shop);
-        o.put("receipt_no", receiptNo);
-        o.put("kind", "sale");
-        o.put("status", "completed");
-        o.put("refund_of", null);
-        o.put("cash_session_id", null);
-        o.put("cashier", "anna");
-        o.put("subtotal_cents", totalCents);
-        o.put("discount_cents", 0);
-        o.put("tax_cents", 0);
-        o.put("total_cents", totalCents);
-        o.put("rounding_cents", 0);
-        o.put("paid_cents", totalCents);
-        o.put("change_cents", 0);
-        o.put("note", null);
-        o.put("created_at", now);
-        o.put("voided_at", null);
-        o.put("void_reason", null);
-        rows.put("sales_orders", o);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", UUID.randomUUID().toString());
-        line.put("shop_id", shop);
-        line.put("order_id", order);
-        line.put("line_no", 1);
-        line.put("item_id", UUID.randomUUID().toString());
-        line.put("sku", "SKU-1");
-        line.put("barcode", null);
-        line.put("name", "Coffee");
-        line.put("unit_price_cents", totalCents);
-        line.put("quantity_milli", 1000);
-        line.put("tax_rate_id", null);
-        line.put("tax_rate_bp", 0);
-        line.put("tax_inclusive", 1);
-        line.put("price_overridden", 0);
-        line.put("discount_cents", 0);
-        line.put("subtotal_cents", totalCents);
-        line.put("tax_cents", 0);
-        line.put("total_cents", totalCents);
-        line.put("refunded_line_id", null);
-        rows.put("sales_order_items", line);
-        Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("id", UUID.randomUUID().toString());
-        payment.put("shop_id", shop);
-        payment.put("order_id", order);
-        payment.put("method", "cash");
-        payment.put("amount_cents", totalCents);
-        payment.put("tendered_cents", totalCents);
-        payment.put("change_cents", 0);
-        payment.put("created_at", now);
-        rows.put("sales_order_payments", payment);
-        return rows;
-    }
-
     // ---------------------------------------------------------------------------- helpers
 
     /** Counts and sums of the hub's sales tables. */
@@ -404,19 +314,6 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static EnrolResponse enrolWithRetry(BenchTransport transport, String code, int version) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return HubApi.enrol(transport, code, version);
-            } catch (HubCallException e) {
-                if (!"rate_limited".equals(e.code()) || attempt > 200) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
     private static JsonNode provision(JsonHttp admin, String name) throws InterruptedException {
         JsonHttp.Response r = admin.post("/api/admin/shops", Map.of("name", name));
         for (int i = 0; i < 40 && r.status() == 401; i++) { // the first console user is created just after start
@@ -484,31 +381,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static String mb(long kb) {
-        return kb < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MiB", kb / 1024);
-    }
-
     private static void log(String line) {
-        System.out.println("[scale " + Instant.now().toString().substring(11, 19) + "] " + line);
-    }
-
-    private static String loadAvg() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchSupport.log("scale", line);
     }
 }
