@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
@@ -200,6 +201,11 @@ public class JoinService {
             }
             if (!seen.add(id)) {
                 throw new SyncApiException(HttpStatus.BAD_REQUEST, Codes.BAD_ITEM, "Item " + id + " is sent twice.");
+            }
+            // PostgreSQL text and jsonb cannot hold U+0000: refused here, not as a 500 from the insert.
+            if (Stream.of(item.sku(), item.barcode(), item.name(), item.unit(), item.taxRateId(), item.categoryId())
+                    .anyMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
+                throw new SyncApiException(HttpStatus.BAD_REQUEST, Codes.BAD_ITEM, "Item " + id + " holds a NUL character.");
             }
             ids.add(id);
         }

@@ -202,6 +202,19 @@ class JoinApiTest extends SyncApiTestBase {
     }
 
     @Test
+    void a_request_with_a_nul_character_in_an_item_is_refused_and_nothing_is_recorded() throws Exception {
+        // PostgreSQL text and jsonb cannot hold U+0000: the insert would fail with a 500 half-way.
+        HttpResponse<String> response = join(new JoinCatalogRequest(5, List.of(
+                till("ok", ean13(), "Fine", 100),
+                new JoinCatalogRequest.Item(UUID.randomUUID().toString(), "S\u00001", null, "Bad\u0000name", 100L, "each", null, null))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(code(response)).isEqualTo(SyncProtocol.Codes.BAD_ITEM);
+        assertThat(db.fetchCount(CATALOG_PROPOSALS, CATALOG_PROPOSALS.SHOP_ID.eq(shopId()))).isZero();
+        assertThat(db.fetchCount(SHOP_JOINS, SHOP_JOINS.SHOP_ID.eq(shopId()))).isZero();
+    }
+
+    @Test
     void accepting_a_proposal_creates_the_hub_item_under_the_tills_id_and_rejecting_writes_a_tombstone()
             throws Exception {
         JoinCatalogRequest.Item jam = till("j1", ean13(), "Till jam", 410);
