@@ -1,5 +1,7 @@
 package com.lightningpos.e2e.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lightningpos.e2e.support.JsonHttp;
 import com.lightningpos.etl.sync.EnrolResponse;
 import com.lightningpos.etl.sync.client.HubApi;
 import com.lightningpos.etl.sync.client.HubCallException;
@@ -11,9 +13,10 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** What the benchmark mains share: finding the jars and the work folder, running into a report, retries, figures. */
+/** What the benchmark mains share: finding the jars and the work folder, running into a report, new shops, retries, figures. */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -79,6 +82,19 @@ final class BenchSupport {
                 Thread.sleep(pauseMillis);
             }
         }
+    }
+
+    /** A new shop through the admin API; its answer holds the enrolment code. */
+    static JsonNode provision(JsonHttp admin, String name) throws InterruptedException {
+        JsonHttp.Response r = admin.post("/api/admin/shops", Map.of("name", name));
+        for (int i = 0; i < 40 && r.status() == 401; i++) { // the first console user is created just after start
+            Thread.sleep(250);
+            r = admin.post("/api/admin/shops", Map.of("name", name));
+        }
+        if (r.status() != 201) {
+            throw new IllegalStateException(r.toString());
+        }
+        return r.json();
     }
 
     static void log(String benchmark, String line) {

@@ -1002,15 +1002,7 @@ public final class BenchmarkReport {
     // ----------------------------------------------------------------------------------- helpers
 
     private JsonNode provision(String name) throws InterruptedException {
-        JsonHttp.Response r = admin.post("/api/admin/shops", Map.of("name", name));
-        for (int i = 0; i < 40 && r.status() == 401; i++) { // the first console user is created just after start
-            Thread.sleep(250);
-            r = admin.post("/api/admin/shops", Map.of("name", name));
-        }
-        if (r.status() != 201) {
-            throw new IllegalStateException(r.toString());
-        }
-        return r.json();
+        return BenchSupport.provision(admin, name);
     }
 
     private void awaitOnline(BenchProcess till) throws InterruptedException {

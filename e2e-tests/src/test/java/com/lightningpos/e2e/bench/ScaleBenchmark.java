@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,7 +116,7 @@ public final class ScaleBenchmark {
         // 1. Provision and enrol every shop (4 at a time); enrolment is limited to 10/s per address by the hub.
         long p0 = System.nanoTime();
         List<ShopCredentials> enrolled = parallel(threads, shops, i -> {
-            JsonNode shop = provision(admin, "Scale shop " + i);
+            JsonNode shop = BenchSupport.provision(admin, "Scale shop " + i);
             EnrolResponse e = BenchSupport.enrolWithRetry(transport, shop.path("enrolmentCode").asText(), version, 200, 200);
             return new ShopCredentials(e.shopId(), e.secret());
         });
@@ -312,18 +311,6 @@ public final class ScaleBenchmark {
                 Thread.sleep(500); // the same batch again is harmless: the replica skips what it already has
             }
         }
-    }
-
-    private static JsonNode provision(JsonHttp admin, String name) throws InterruptedException {
-        JsonHttp.Response r = admin.post("/api/admin/shops", Map.of("name", name));
-        for (int i = 0; i < 40 && r.status() == 401; i++) { // the first console user is created just after start
-            Thread.sleep(250);
-            r = admin.post("/api/admin/shops", Map.of("name", name));
-        }
-        if (r.status() != 201) {
-            throw new IllegalStateException(r.toString());
-        }
-        return r.json();
     }
 
     interface Task<T> {
