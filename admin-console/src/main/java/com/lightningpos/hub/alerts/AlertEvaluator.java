@@ -47,24 +47,26 @@ public class AlertEvaluator {
     }
 
     public synchronized Outcome evaluate() {
-        Instant now = clock.instant();
-        Map<AlertRule, List<Finding>> found = new EnumMap<>(AlertRule.class);
-        List<AlertRule> failed = new ArrayList<>();
-        for (AlertRule rule : AlertRule.values()) {
-            try {
-                found.put(rule, checks.check(rule, now));
-            } catch (RuntimeException e) {
-                failed.add(rule);
-                log.warn("Alert rule {} could not be evaluated: {}", rule.code(), e.getMessage());
-            }
-        }
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         String delivery = properties.webhookEnabled() ? "pending" : "off";
         List<Finding> opened = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
+        List<AlertRule> failed = new ArrayList<>();
         db.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.fetch("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+            // Checked only under the lock: findings taken before it could be older than what the other
+            // instance wrote meanwhile, and would reopen an alert it had just resolved (or the reverse).
+            Instant now = clock.instant();
+            Map<AlertRule, List<Finding>> found = new EnumMap<>(AlertRule.class);
+            for (AlertRule rule : AlertRule.values()) {
+                try {
+                    found.put(rule, checks.check(rule, now));
+                } catch (RuntimeException e) {
+                    failed.add(rule);
+                    log.warn("Alert rule {} could not be evaluated: {}", rule.code(), e.getMessage());
+                }
+            }
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             Map<String, AlertsRecord> open = new HashMap<>();
             for (AlertsRecord alert : tx.selectFrom(ALERTS).where(ALERTS.RESOLVED_AT.isNull()).fetch()) {
                 open.put(key(alert.getRule(), alert.getSubject()), alert);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -211,6 +212,46 @@ class AlertRulesTest extends HubTestBase {
         fixtures.etlJob(b, 0, null);
         evaluator(Map.of()).evaluate();
         assertThat(gauge(AlertRule.ETL_ERRORS)).isEqualTo(before);
+    }
+
+    @Test
+    void two_hub_instances_never_write_findings_older_than_the_other_ones_alerts() throws Exception {
+        UUID shop = fixtures.syncedShop(HubFixtures.unique("TwoInstances"), OffsetDateTime.now(), 3);
+        quarantined.put(shop, 1);
+        AlertEvaluator other = evaluator(Map.of());
+        other.evaluate();
+        assertThat(openAlert(AlertRule.QUARANTINED_ROWS, shop)).isPresent();
+
+        // This instance finds the row still quarantined; meanwhile it is settled and the other instance
+        // evaluates (and resolves the alert) before this one writes what it found.
+        AlertProperties props = properties(Map.of());
+        java.util.concurrent.ExecutorService otherInstance = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AlertChecks slow = new AlertChecks(db, props, hub, quarantineProvider()) {
+            @Override
+            public List<Finding> check(AlertRule rule, Instant now) {
+                List<Finding> found = super.check(rule, now);
+                if (rule == AlertRule.QUARANTINED_ROWS) {
+                    quarantined.put(shop, 0);
+                    var evaluating = otherInstance.submit(other::evaluate);
+                    // until the other instance is done, or waits for this one's lock
+                    while (!evaluating.isDone() && db.fetchCount(DSL.table("pg_locks"),
+                            DSL.field("locktype").eq("advisory").and(DSL.field("granted", Boolean.class).isFalse())) == 0) {
+                        Thread.onSpinWait();
+                    }
+                }
+                return found;
+            }
+        };
+        try {
+            new AlertEvaluator(db, slow, props, Clock.systemUTC()).evaluate();
+            otherInstance.submit(() -> { }).get();
+        } finally {
+            otherInstance.shutdown();
+        }
+
+        assertThat(openAlert(AlertRule.QUARANTINED_ROWS, shop)).as("the row is settled: no alert left open").isEmpty();
+        assertThat(db.fetchCount(ALERTS, ALERTS.RULE.eq(AlertRule.QUARANTINED_ROWS.code()).and(ALERTS.SUBJECT.eq(shop.toString()))))
+                .as("opened once, not opened again from a stale finding").isEqualTo(1);
     }
 
     private double gauge(AlertRule rule) {
