@@ -61,8 +61,11 @@ final class Enrolment {
                 enrolled.shopName(), now);
         if (join.awaitingCatalog()) {
             // A join: the catalog is matched first, then the identity adopted (TillJoin does both).
-            store.write(credentials);
+            // The answer goes into join.json before credentials.json: with credentials the till never
+            // enrols again, so a crash between the two would lose the high-water mark its history
+            // must be numbered after. The other way round the till simply enrols again (same answer).
             join.enrolled(enrolled.shopId(), enrolled.highWaterSeq());
+            store.write(credentials);
             log.info("Enrolled with the hub at {} as shop {} ({}); joining with this till's history", hub, enrolled.shopName(),
                     enrolled.shopId());
             join.matchCatalog(joinHub(credentials), credentials);
