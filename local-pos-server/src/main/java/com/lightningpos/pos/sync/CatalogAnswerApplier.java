@@ -68,6 +68,12 @@ final class CatalogAnswerApplier {
                     // First, so the hub row can take the barcode the local row holds (barcodes are unique).
                     replaced += tx.deleteFrom(ITEMS).where(ITEMS.ID.eq(local)).execute();
                 }
+                Object barcode = outcome.hubItem().get("barcode");
+                if (barcode != null) {
+                    // A till item kept under its own id (a problem, e.g. the same product entered twice)
+                    // may hold the hub row's barcode; barcodes are unique, and the hub's row wins it.
+                    tx.update(ITEMS).setNull(ITEMS.BARCODE).where(ITEMS.BARCODE.eq(barcode.toString()), ITEMS.ID.ne(hub)).execute();
+                }
                 rows.apply(tx, SyncedTable.ITEMS, ChangeOp.UPDATE, hub, heldLocally(tx, outcome.hubItem()));
                 if (!local.equals(hub)) {
                     references += repoint(tx, local, hub);

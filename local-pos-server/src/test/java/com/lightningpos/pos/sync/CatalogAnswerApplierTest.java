@@ -67,6 +67,28 @@ class CatalogAnswerApplierTest {
     }
 
     @Test
+    void a_hub_row_whose_barcode_a_kept_till_item_holds_takes_the_barcode_and_the_join_goes_on() {
+        // The same milk entered twice by hand: once by SKU (matches the hub's milk), once by barcode
+        // without a SKU (a problem, kept). The hub's milk carries that barcode; barcodes are unique.
+        String milkBySku = UUID.randomUUID().toString();
+        String milkByBarcode = UUID.randomUUID().toString();
+        String hubMilk = "00000000-0000-0000-0000-0000000000b2";
+        item(milkBySku, "MILK-1", null, "Milk", 120);
+        item(milkByBarcode, " ", "4000417025005", "Milk 1l", 120);
+        Map<String, Object> hubRow = new HashMap<>(hubTea());
+        hubRow.putAll(Map.of("id", hubMilk, "sku", "MILK-1", "barcode", "4000417025005", "name", "Milk"));
+        JoinCatalogResponse answer = new JoinCatalogResponse(List.of(
+                new JoinCatalogResponse.ItemOutcome(milkBySku, JoinCatalogResponse.MATCHED, hubMilk, hubRow, List.of()),
+                new JoinCatalogResponse.ItemOutcome(milkByBarcode, JoinCatalogResponse.PROBLEM, null, null, List.of("sku_blank"))));
+
+        new CatalogAnswerApplier().apply(till.db, answer);
+
+        assertThat(till.db.fetchValue("SELECT barcode FROM items WHERE id = ?", hubMilk)).isEqualTo("4000417025005");
+        assertThat(till.count("SELECT count(*) FROM items WHERE id = ?", milkByBarcode)).as("kept under its own id").isEqualTo(1);
+        assertThat(till.db.fetchValue("SELECT barcode FROM items WHERE id = ?", milkByBarcode)).isNull();
+    }
+
+    @Test
     void a_proposed_item_stays_under_its_own_id() {
         new CatalogAnswerApplier().apply(till.db, answer());
 
