@@ -2,6 +2,7 @@ package com.lightningpos.etl.sync.retention;
 
 import static com.lightningpos.db.shop.Tables.REPLICA_INBOUND_LOG;
 import static com.lightningpos.db.shop.Tables.REPLICA_OUTBOUND_LOG;
+import static com.lightningpos.db.shop.Tables.REPLICA_QUARANTINE;
 import static com.lightningpos.db.shop.Tables.REPLICA_STATE;
 import static com.lightningpos.db.shop.Tables.SYNC_CHANGES;
 import static com.lightningpos.db.shop.Tables.SYNC_STATE;
@@ -18,7 +19,8 @@ import org.jooq.impl.DSL;
  * <ul>
  * <li>till outbox: acknowledged by the hub (at or below the upload cursor) and not pending; kept for
  * the retention period because a hub restored from an older backup asks for them again;</li>
- * <li>replica inbound log: loaded by the ETL (at or below its cursor);</li>
+ * <li>replica inbound log: loaded by the ETL (at or below its cursor), and no open quarantined row of
+ * the same record (whose retry needs to see the later change);</li>
  * <li>replica outbound log: already pulled by the shop.</li>
  * </ul>
  * The newest row of each log always stays: numbering continues from it (the ETL's append order,
@@ -61,6 +63,13 @@ public final class LogRetention {
                     .where(REPLICA_INBOUND_LOG.ETL_SEQ.le(loadedUpTo))
                     .and(REPLICA_INBOUND_LOG.ETL_SEQ.lt(DSL.select(DSL.max(REPLICA_INBOUND_LOG.ETL_SEQ)).from(REPLICA_INBOUND_LOG)))
                     .and(REPLICA_INBOUND_LOG.APPLIED_AT.lt(before))
+                    // A retry of a quarantined row looks here for the shop's later change of the same record
+                    // (then the quarantined version is superseded); without it the older version would be
+                    // applied over the newer one.
+                    .andNotExists(DSL.selectOne().from(REPLICA_QUARANTINE)
+                            .where(REPLICA_QUARANTINE.STATUS.eq("open"))
+                            .and(REPLICA_QUARANTINE.TABLE_NAME.eq(REPLICA_INBOUND_LOG.TABLE_NAME))
+                            .and(REPLICA_QUARANTINE.RECORD_ID.eq(REPLICA_INBOUND_LOG.RECORD_ID)))
                     .execute();
             long pulled = tx.select(REPLICA_STATE.PULLED_UP_TO_SEQ).from(REPLICA_STATE).fetchOptional(REPLICA_STATE.PULLED_UP_TO_SEQ).orElse(0L);
             int outbound = tx.deleteFrom(REPLICA_OUTBOUND_LOG)

@@ -93,6 +93,27 @@ class LogRetentionTest {
         }
     }
 
+    @Test
+    void a_later_change_of_a_quarantined_record_stays_so_that_a_retry_is_still_found_superseded() throws Exception {
+        String shopId = UUID.randomUUID().toString();
+        try (ReplicaStore replicas = new ReplicaStore(dir.resolve("replicas"), Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
+            DSLContext replica = replicas.dsl(shopId);
+            replica.execute("INSERT INTO replica_quarantine (shop_seq, table_name, record_id, op, payload, hlc, reason, created_at)"
+                    + " VALUES (1, 'expenses', 'r1', 'INSERT', '{}', NULL, 'did not fit', ?)", OLD);
+            replica.execute("INSERT INTO replica_inbound_log (seq, etl_seq, table_name, record_id, op, payload, hlc, applied_at)"
+                    + " VALUES (2, 1, 'expenses', 'r1', 'UPDATE', '{}', NULL, ?)", OLD); // the shop's later change of r1
+            replica.execute("INSERT INTO replica_inbound_log (seq, etl_seq, table_name, record_id, op, payload, hlc, applied_at)"
+                    + " VALUES (3, 2, 'expenses', 'r3', 'INSERT', '{}', NULL, ?)", OLD);
+
+            LogRetention.pruneReplica(replica, 2, CUTOFF);
+
+            long quarantineId = replica.fetchOne("SELECT id FROM replica_quarantine").get(0, Long.class);
+            assertThat(replicas.retryQuarantined(shopId, quarantineId, "test").result())
+                    .as("retrying must not put the older quarantined version over the shop's later change")
+                    .isEqualTo(com.lightningpos.etl.sync.replica.RetryOutcome.Result.SUPERSEDED);
+        }
+    }
+
     private static void outbox(DSLContext shop, long seq, String status, String createdAt, String syncedAt) {
         shop.execute("INSERT INTO sync_changes (seq, table_name, record_id, op, payload, hlc, shop_id, sync_status, created_at, synced_at)"
                 + " VALUES (?, 'expenses', ?, 'INSERT', '{}', NULL, 's', ?, ?, ?)", seq, "e" + seq, status, createdAt, syncedAt);
