@@ -24,7 +24,12 @@ public record ChangeRow(long seq, String table, String recordId, ChangeOp op, Ma
      */
     public static final String LOST_AT_SHOP = "_lost_at_shop";
 
+    /**
+     * Only a catalog row can be lost at the shop: the ETL loads a shop-owned row whatever its mark, so
+     * a marked sale left out of the replica would leave the replica and PostgreSQL apart.
+     */
     public boolean lostAtShop() {
-        return payload != null && Boolean.TRUE.equals(payload.get(LOST_AT_SHOP));
+        return payload != null && Boolean.TRUE.equals(payload.get(LOST_AT_SHOP))
+                && SyncedTable.byName(table).map(SyncedTable::isCatalog).orElse(false);
     }
 }

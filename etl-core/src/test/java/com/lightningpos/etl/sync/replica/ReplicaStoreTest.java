@@ -209,6 +209,21 @@ class ReplicaStoreTest {
     }
 
     @Test
+    void only_catalog_rows_can_be_lost_at_the_shop_so_a_marked_sale_is_still_applied_as_postgresql_will_load_it() {
+        shop.sell(500);
+        List<ChangeRow> marked = outbox().stream().map(r -> {
+            var payload = new java.util.LinkedHashMap<>(r.payload());
+            payload.put(ChangeRow.LOST_AT_SHOP, true); // never sent for sales by a sound till
+            return new ChangeRow(r.seq(), r.table(), r.recordId(), r.op(), payload, r.hlc(), r.shopId());
+        }).toList();
+
+        replicas.applyPush(shopId, batch(1, marked));
+
+        assertThat(replicaCount("sales_orders")).as("the ETL loads shop-owned rows whatever the mark: the replica must hold them too")
+                .isEqualTo(1);
+    }
+
+    @Test
     void unknown_tables_unknown_ops_oversize_batches_and_future_timestamps_are_refused() {
         shop.sell(500);
         ChangeRow row = outbox().get(0);
