@@ -1,6 +1,7 @@
 package com.lightningpos.pos.sync;
 
 import com.lightningpos.db.SchemaKind;
+import com.lightningpos.db.SqliteDatabases;
 import com.lightningpos.etl.sync.client.HubApi;
 import com.lightningpos.pos.backup.BackupRestorer;
 import java.io.IOException;
@@ -11,6 +12,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +73,21 @@ public class UndoEnrolment implements ApplicationListener<ApplicationEnvironment
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
         if (env.getProperty("pos.undo-enrolment", Boolean.class, false)) {
-            exit.exit(undo(Path.of(env.getProperty("pos.data-dir", "./data/pos"))));
+            exit.exit(undo(Path.of(env.getProperty("pos.data-dir", "./data/pos")),
+                    env.getProperty("pos.undo-enrolment-force", Boolean.class, false)));
         }
     }
 
-    /** Does the undo; answers the exit status (0 done, 1 refused or failed, 2 nothing to undo). */
     int undo(Path dataDir) {
+        return undo(dataDir, false);
+    }
+
+    /**
+     * Does the undo; answers the exit status (0 done, 1 refused or failed, 2 nothing to undo). Sales
+     * made since the enrolment are not in the pre-enrolment copy: without {@code force} the undo refuses
+     * while there are any, so that no sale disappears from the till (and no receipt number repeats).
+     */
+    int undo(Path dataDir, boolean force) {
         JoinFile joinFile = new JoinFile(dataDir);
         Optional<JoinRecord> found;
         try {
@@ -106,6 +120,16 @@ public class UndoEnrolment implements ApplicationListener<ApplicationEnvironment
             out.println("Cannot undo: " + database.toAbsolutePath() + " is open in another process. Stop the till first"
                     + " (systemctl stop lightning-till), then run the command again.");
             return 1;
+        }
+        if (Files.exists(database) && !force) {
+            long newer = salesNotIn(database, copy);
+            if (newer > 0) {
+                out.println("Refused: " + newer + " sale(s) were made since the enrolment and are not in the pre-enrolment"
+                        + " database; undoing would take them off this till (they would stay only in the kept enrolled"
+                        + " file and, if already sent, at the hub) and their receipt numbers would be used again."
+                        + " To undo anyway: --pos.undo-enrolment=true --pos.undo-enrolment-force=true");
+                return 1;
+            }
         }
         Optional<StoredCredentials> credentials = readCredentials(dataDir);
         Instant now = clock.instant();
@@ -144,6 +168,20 @@ public class UndoEnrolment implements ApplicationListener<ApplicationEnvironment
         out.println("Enrolment undone: " + String.join("; ", done) + ".");
         out.println("Start the till without pos.hub-url and pos.enrolment-code to sell standalone as before.");
         return 0;
+    }
+
+    /** Orders in {@code database} that the pre-enrolment {@code copy} does not hold (order ids never change in a join). */
+    private static long salesNotIn(Path database, Path copy) {
+        try (Connection c = SqliteDatabases.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("ATTACH DATABASE '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS before_enrolment");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM main.sales_orders"
+                    + " WHERE id NOT IN (SELECT id FROM before_enrolment.sales_orders)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compare " + database + " with " + copy + ": " + e.getMessage(), e);
+        }
     }
 
     private static Optional<StoredCredentials> readCredentials(Path dataDir) {

@@ -64,7 +64,7 @@ class UndoEnrolmentTest {
 
     @Test
     void undo_puts_the_pre_enrolment_database_back_and_keeps_the_enrolled_one_aside() throws Exception {
-        int status = command.undo(dataDir);
+        int status = command.undo(dataDir, true);
 
         assertThat(status).isZero();
         DSLContext restored = open(dataDir.resolve("shop.db"));
@@ -81,13 +81,26 @@ class UndoEnrolmentTest {
 
     @Test
     void undo_run_again_says_it_is_done_and_changes_nothing() throws Exception {
-        command.undo(dataDir);
+        command.undo(dataDir, true);
         long files = files();
 
-        assertThat(command.undo(dataDir)).isZero();
+        assertThat(command.undo(dataDir, true)).isZero();
 
         assertThat(files()).isEqualTo(files);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Already undone");
+    }
+
+    @Test
+    void undo_is_refused_while_a_sale_made_since_the_enrolment_exists_only_in_the_enrolled_database() throws Exception {
+        assertThat(command.undo(dataDir)).isEqualTo(1);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 sale(s) were made since the enrolment",
+                "--pos.undo-enrolment-force=true");
+        DSLContext current = open(dataDir.resolve("shop.db"));
+        assertThat(current.fetchValue("SELECT id FROM shop_config")).as("nothing moved").isEqualTo(ISSUED);
+        assertThat(count(current, "SELECT count(*) FROM sales_orders")).isEqualTo(3);
+        assertThat(dataDir.resolve("credentials.json")).exists();
+        assertThat(new JoinFile(dataDir).read().orElseThrow().state()).isNotEqualTo(JoinRecord.UNDONE);
     }
 
     @Test
@@ -121,7 +134,7 @@ class UndoEnrolmentTest {
                     throw new java.io.IOException("connection refused");
                 }, clock);
 
-        assertThat(offline.undo(dataDir)).isZero();
+        assertThat(offline.undo(dataDir, true)).isZero();
 
         assertThat(open(dataDir.resolve("shop.db")).fetchValue("SELECT id FROM shop_config")).isEqualTo(STANDALONE);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("could not tell the hub");
