@@ -9,6 +9,7 @@ import static com.lightningpos.db.shop.Tables.SYNC_STATE;
 
 import com.lightningpos.etl.sync.client.SyncStream;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -31,20 +32,28 @@ public final class LogRetention {
     private LogRetention() {
     }
 
+    /**
+     * Rows deleted per transaction: the first run after an upgrade may find months of history, and
+     * one long write transaction would hold up the till's sales (SQLite has one writer).
+     */
+    static final int CHUNK = 5_000;
+
     /** Prunes a till's outbox; returns the rows deleted. */
     public static int pruneOutbox(DSLContext shop, Instant cutoff) {
         String before = cutoff.toString();
-        return shop.transactionResult(c -> {
+        return inChunks(() -> shop.transactionResult(c -> {
             DSLContext tx = c.dsl();
             long acked = tx.select(SYNC_STATE.CURSOR).from(SYNC_STATE).where(SYNC_STATE.STREAM.eq(SyncStream.SALES_UP.key()))
                     .fetchOptional(SYNC_STATE.CURSOR).orElse(0L);
-            return tx.deleteFrom(SYNC_CHANGES)
+            return tx.deleteFrom(SYNC_CHANGES).where(SYNC_CHANGES.SEQ.in(DSL.select(SYNC_CHANGES.SEQ).from(SYNC_CHANGES)
                     .where(SYNC_CHANGES.SEQ.le(acked))
                     .and(SYNC_CHANGES.SEQ.lt(DSL.select(DSL.max(SYNC_CHANGES.SEQ)).from(SYNC_CHANGES)))
                     .and(SYNC_CHANGES.SYNC_STATUS.eq("synced").and(SYNC_CHANGES.SYNCED_AT.lt(before))
                             .or(SYNC_CHANGES.SYNC_STATUS.eq("conflict").and(SYNC_CHANGES.CREATED_AT.lt(before))))
+                    .orderBy(SYNC_CHANGES.SEQ)
+                    .limit(CHUNK)))
                     .execute();
-        });
+        }));
     }
 
     /** What {@link #pruneReplica} deleted. */
@@ -57,9 +66,10 @@ public final class LogRetention {
      */
     public static ReplicaPruned pruneReplica(DSLContext replica, long loadedUpTo, Instant cutoff) {
         String before = cutoff.toString();
-        return replica.transactionResult(c -> {
+        int inbound = inChunks(() -> replica.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            int inbound = tx.deleteFrom(REPLICA_INBOUND_LOG)
+            return tx.deleteFrom(REPLICA_INBOUND_LOG).where(REPLICA_INBOUND_LOG.SEQ.in(DSL.select(REPLICA_INBOUND_LOG.SEQ)
+                    .from(REPLICA_INBOUND_LOG)
                     .where(REPLICA_INBOUND_LOG.ETL_SEQ.le(loadedUpTo))
                     .and(REPLICA_INBOUND_LOG.ETL_SEQ.lt(DSL.select(DSL.max(REPLICA_INBOUND_LOG.ETL_SEQ)).from(REPLICA_INBOUND_LOG)))
                     .and(REPLICA_INBOUND_LOG.APPLIED_AT.lt(before))
@@ -70,14 +80,32 @@ public final class LogRetention {
                             .where(REPLICA_QUARANTINE.STATUS.eq("open"))
                             .and(REPLICA_QUARANTINE.TABLE_NAME.eq(REPLICA_INBOUND_LOG.TABLE_NAME))
                             .and(REPLICA_QUARANTINE.RECORD_ID.eq(REPLICA_INBOUND_LOG.RECORD_ID)))
+                    .orderBy(REPLICA_INBOUND_LOG.ETL_SEQ)
+                    .limit(CHUNK)))
                     .execute();
+        }));
+        int outbound = inChunks(() -> replica.transactionResult(c -> {
+            DSLContext tx = c.dsl();
             long pulled = tx.select(REPLICA_STATE.PULLED_UP_TO_SEQ).from(REPLICA_STATE).fetchOptional(REPLICA_STATE.PULLED_UP_TO_SEQ).orElse(0L);
-            int outbound = tx.deleteFrom(REPLICA_OUTBOUND_LOG)
+            return tx.deleteFrom(REPLICA_OUTBOUND_LOG).where(REPLICA_OUTBOUND_LOG.SEQ.in(DSL.select(REPLICA_OUTBOUND_LOG.SEQ)
+                    .from(REPLICA_OUTBOUND_LOG)
                     .where(REPLICA_OUTBOUND_LOG.SEQ.le(pulled))
                     .and(REPLICA_OUTBOUND_LOG.SEQ.lt(DSL.select(DSL.max(REPLICA_OUTBOUND_LOG.SEQ)).from(REPLICA_OUTBOUND_LOG)))
                     .and(REPLICA_OUTBOUND_LOG.CREATED_AT.lt(before))
+                    .orderBy(REPLICA_OUTBOUND_LOG.SEQ)
+                    .limit(CHUNK)))
                     .execute();
-            return new ReplicaPruned(inbound, outbound);
-        });
+        }));
+        return new ReplicaPruned(inbound, outbound);
+    }
+
+    private static int inChunks(IntSupplier chunk) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = chunk.getAsInt();
+            total += deleted;
+        } while (deleted == CHUNK);
+        return total;
     }
 }

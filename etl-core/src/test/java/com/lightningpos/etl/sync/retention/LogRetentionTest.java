@@ -42,6 +42,22 @@ class LogRetentionTest {
     }
 
     @Test
+    void a_long_history_is_pruned_in_several_transactions_to_the_last_row() {
+        DSLContext shop = DSL.using(SqliteDatabases.openShopSchema(dir.resolve("shop.db")), SQLDialect.SQLITE);
+        int rows = LogRetention.CHUNK * 2 + 10;
+        shop.transaction(c -> {
+            for (int seq = 1; seq <= rows; seq++) {
+                outbox(c.dsl(), seq, "synced", OLD, OLD);
+            }
+        });
+        shop.execute("UPDATE sync_state SET cursor = ? WHERE stream = 'sales_up'", rows);
+
+        assertThat(LogRetention.pruneOutbox(shop, CUTOFF)).isEqualTo(rows - 1);
+
+        assertThat(shop.fetch("SELECT seq FROM sync_changes").getValues(0, Long.class)).containsExactly((long) rows);
+    }
+
+    @Test
     void the_newest_outbox_row_stays_so_that_numbering_continues() {
         DSLContext shop = DSL.using(SqliteDatabases.openShopSchema(dir.resolve("shop.db")), SQLDialect.SQLITE);
         outbox(shop, 1, "synced", OLD, OLD);
