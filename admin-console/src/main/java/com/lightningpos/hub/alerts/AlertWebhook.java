@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends "opened" and "resolved" events to {@code hub.alerts.webhook-url} as JSON, on its own thread
  * so a slow receiver never delays evaluation. The delivery state is stored on the alert row (see
- * V6__alerts.sql): a restart neither loses an event nor sends a delivered one again. A failed call
+ * V6__alerts.sql): a restart never loses an event. Delivery is at least once: the call is made before
+ * the delivery is recorded, so a crash between the two sends that event again. A failed call
  * is retried with a doubling back-off (10 s up to 10 min) until {@code webhook-max-attempts}. An
  * alert's "opened" goes before its "resolved". With two hub instances, a row being delivered is
  * locked, so the other skips it.
