@@ -1,9 +1,9 @@
 package com.lightningpos.hub.backup;
 
+import com.lightningpos.db.BackupSelection;
 import com.lightningpos.hub.config.HubProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -76,9 +76,7 @@ public class HubBackupScheduler implements DisposableBean {
     }
 
     public synchronized Optional<HubBackups.Backup> backupIfDue() {
-        Instant now = clock.instant();
-        Optional<HubBackups.Backup> newest = backups.newest();
-        if (newest.isPresent() && newest.get().createdAt().plus(properties.interval()).isAfter(now)) {
+        if (!BackupSelection.isDue(backups.newest().map(HubBackups.Backup::createdAt), properties.interval(), clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(backupNow());

@@ -2,6 +2,7 @@ package com.lightningpos.hub.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.lightningpos.db.BackupSelection;
 import com.lightningpos.db.SqliteDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -233,14 +234,11 @@ public final class HubBackups {
 
     /** A backup by directory name (under the backups directory), by path, or {@code latest}. */
     public Backup resolve(String which) {
-        if (which == null || which.isBlank()) {
-            throw new IllegalArgumentException("Name a backup directory or say \"latest\"");
-        }
-        if (which.trim().equalsIgnoreCase("latest")) {
+        Optional<Path> named = BackupSelection.named(which, dir, "backup directory");
+        if (named.isEmpty()) {
             return newest().orElseThrow(() -> new IllegalStateException("There is no hub backup in " + dir.toAbsolutePath()));
         }
-        Path given = Path.of(which.trim());
-        Path d = given.getNameCount() == 1 && !given.isAbsolute() ? dir.resolve(given) : given;
+        Path d = named.get();
         return read(d).orElseThrow(() -> new IllegalStateException("No hub backup " + which + " (looked for "
                 + d.resolve(MANIFEST).toAbsolutePath() + "). Backups there: " + list().stream().map(Backup::name).toList()));
     }

@@ -1,8 +1,8 @@
 package com.lightningpos.pos.backup;
 
+import com.lightningpos.db.BackupSelection;
 import com.lightningpos.pos.config.PosProperties;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,9 +69,7 @@ public class BackupScheduler implements DisposableBean {
 
     /** Takes a backup if the newest is older than the interval (or there is none). */
     public synchronized Optional<TillBackups.Backup> backupIfDue() {
-        Instant now = clock.instant();
-        Optional<TillBackups.Backup> newest = backups.newest();
-        if (newest.isPresent() && newest.get().createdAt().plus(properties.interval()).isAfter(now)) {
+        if (!BackupSelection.isDue(backups.newest().map(TillBackups.Backup::createdAt), properties.interval(), clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(backupNow());

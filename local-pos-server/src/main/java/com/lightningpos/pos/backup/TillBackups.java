@@ -1,5 +1,6 @@
 package com.lightningpos.pos.backup;
 
+import com.lightningpos.db.BackupSelection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -182,14 +183,11 @@ public final class TillBackups {
      * {@code latest}.
      */
     public Backup resolve(String which) {
-        if (which == null || which.isBlank()) {
-            throw new IllegalArgumentException("Name a backup file or say \"latest\"");
-        }
-        if (which.trim().equalsIgnoreCase("latest")) {
+        Optional<Path> named = BackupSelection.named(which, dir, "backup file");
+        if (named.isEmpty()) {
             return newest().orElseThrow(() -> new IllegalStateException("There is no backup in " + dir.toAbsolutePath()));
         }
-        Path asGiven = Path.of(which.trim());
-        Path file = asGiven.getNameCount() == 1 && !asGiven.isAbsolute() ? dir.resolve(asGiven) : asGiven;
+        Path file = named.get();
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("No backup " + which + " (looked for " + file.toAbsolutePath() + "). Backups there: "
                     + list().stream().map(Backup::name).toList());
