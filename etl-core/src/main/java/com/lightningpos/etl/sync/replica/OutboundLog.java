@@ -37,10 +37,12 @@ final class OutboundLog {
     PullResponse pull(DSLContext replica, long after, int limit) {
         if (after > 0) {
             // The shop holds everything up to `after`: what log retention may prune.
+            var held = DSL.least(DSL.val(after),
+                    DSL.field(DSL.select(DSL.coalesce(DSL.max(REPLICA_OUTBOUND_LOG.SEQ), 0L)).from(REPLICA_OUTBOUND_LOG)));
+            // Written only when it moves, so that a shop that pulls and finds nothing costs no write.
             replica.update(REPLICA_STATE)
-                    .set(REPLICA_STATE.PULLED_UP_TO_SEQ, DSL.least(DSL.val(after),
-                            DSL.field(DSL.select(DSL.coalesce(DSL.max(REPLICA_OUTBOUND_LOG.SEQ), 0L)).from(REPLICA_OUTBOUND_LOG))))
-                    .where(REPLICA_STATE.PULLED_UP_TO_SEQ.lt(after))
+                    .set(REPLICA_STATE.PULLED_UP_TO_SEQ, held)
+                    .where(REPLICA_STATE.PULLED_UP_TO_SEQ.lt(held))
                     .execute();
         }
         List<ChangeRow> rows = replica.selectFrom(REPLICA_OUTBOUND_LOG)
